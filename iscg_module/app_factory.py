@@ -1,0 +1,66 @@
+"""The application factory: configuration, extensions, the access gate and every domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+import iscg_module.database.all_models  # noqa: F401  (the metadata must know every table)
+from iscg_module.access import PUBLIC, declare_endpoint, init_access
+from iscg_module.calendars.feed_cache import FeedCache
+from iscg_module.config import build_config
+from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
+from iscg_module.events import EventBus
+from iscg_module.extensions import csrf, db, login_manager, migrate
+from iscg_module.resources import shipped_folder
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the application; ``config`` overrides what the ``ISCG_*`` environment says."""
+    app = Flask(
+        "iscg_module",
+        template_folder=str(shipped_folder("templates")),
+        static_folder=str(Path(__file__).parent / "static"),
+        instance_relative_config=True,
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(build_config(Path(app.instance_path), config))
+
+    _init_extensions(app)
+    _register_domains(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    with app.app_context():
+        apply_sqlite_pragmas(db.engine)
+    migrate.init_app(app, db, directory=str(shipped_folder("migrations")))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    EventBus().init_app(app)
+    FeedCache().init_app(app)
+    init_access(app)
+    declare_endpoint(app, "static", PUBLIC)
+
+
+def _register_domains(app: Flask) -> None:
+    from iscg_module.auth.blueprint import blueprint as auth_blueprint
+    from iscg_module.auth.session_user import init_session_user
+    from iscg_module.calendars.blueprint import blueprint as calendars_blueprint
+    from iscg_module.cli.commands import iscg_commands
+    from iscg_module.errors.handlers import init_error_pages
+    from iscg_module.home.blueprint import blueprint as home_blueprint
+    from iscg_module.meetings.blueprint import blueprint as meetings_blueprint
+    from iscg_module.web.template_helpers import init_template_helpers
+
+    init_session_user(app)
+    init_error_pages(app)
+    init_template_helpers(app)
+    app.register_blueprint(home_blueprint)
+    app.register_blueprint(auth_blueprint)
+    app.register_blueprint(meetings_blueprint)
+    app.register_blueprint(calendars_blueprint)
+    app.cli.add_command(iscg_commands)

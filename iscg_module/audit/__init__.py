@@ -1,0 +1,1 @@
+"""Who did what, when: written by operations, read by admins."""

@@ -1,0 +1,1 @@
+"""Signing members in and out."""

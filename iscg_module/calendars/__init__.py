@@ -1,0 +1,1 @@
+"""iCalendar feeds of the meetings: one builder for every feed, with conditional GET."""

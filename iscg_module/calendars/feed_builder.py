@@ -1,0 +1,149 @@
+"""The one code path that turns meetings into iCalendar data (RFC 5545, with RFC 7986 names).
+
+Every feed (public, personal, per theme, a single meeting) is built here; what differs
+between them is the list of meetings and the audience, which decides whether join links
+are included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from icalendar import Calendar, Event, Timezone, vUri
+
+from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
+
+PRODUCT_ID = "-//ISCG//iscg-module meetings//EN"
+REFRESH_INTERVAL = timedelta(hours=1)
+ICAL_STATUS = {
+    MeetingStatus.TENTATIVE: "TENTATIVE",
+    MeetingStatus.CONFIRMED: "CONFIRMED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """What one feed is called and who it is for."""
+
+    name: str
+    description: str
+    show_join_links: bool
+
+
+MeetingUrl = Callable[[Meeting], str]
+
+
+def build_calendar(meetings: Sequence[Meeting], spec: FeedSpec, meeting_url: MeetingUrl) -> bytes:
+    """Serialise ``meetings`` as one VCALENDAR, with a VTIMEZONE for every zone used."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", spec.name)
+    calendar.add("x-wr-calname", spec.name)
+    calendar.add("description", spec.description)
+    calendar.add("x-wr-caldesc", spec.description)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    for timezone in _timezones_for(meetings):
+        calendar.add_component(timezone)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, spec, meeting_url(meeting)))
+    return calendar.to_ical()
+
+
+def _event(meeting: Meeting, spec: FeedSpec, url: str) -> Event:
+    event = Event()
+    event.add("uid", meeting.uid)
+    # Without METHOD semantics of scheduling, DTSTAMP equals LAST-MODIFIED (RFC 5545, 3.8.7.2);
+    # it keeps the feed's bytes stable while nothing changes.
+    event.add("dtstamp", meeting.updated_at)
+    event.add("created", meeting.created_at)
+    event.add("last-modified", meeting.updated_at)
+    event.add("sequence", meeting.sequence)
+    event.add("summary", _summary(meeting))
+    event.add("status", ICAL_STATUS[meeting.status])
+    event.add("class", "PUBLIC")
+    event.add("url", url, parameters={"VALUE": "URI"})
+    event.add("categories", ["ISCG", meeting.format.value])
+    if meeting.has_exact_times:
+        event.add("dtstart", meeting.local_starts_at)
+        event.add("dtend", meeting.local_ends_at)
+    else:
+        event.add("dtstart", meeting.earliest_date)
+        event.add("dtend", meeting.latest_date + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    location = _location(meeting)
+    if location:
+        event.add("location", location)
+    if spec.show_join_links and meeting.join_url:
+        label = meeting.platform or "Join online"
+        event.add("conference", vUri(meeting.join_url),
+                  parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": label})  # fmt: skip
+    event.add("description", _description(meeting, spec, url))
+    return event
+
+
+def _summary(meeting: Meeting) -> str:
+    if meeting.status is MeetingStatus.CANCELLED:
+        return f"Cancelled: {meeting.title}"
+    if not meeting.has_exact_times:
+        return f"{meeting.title} (date to be confirmed)"
+    return meeting.title
+
+
+def _location(meeting: Meeting) -> str:
+    online = f"Online ({meeting.platform})" if meeting.platform else "Online"
+    if meeting.format is MeetingFormat.VIRTUAL:
+        return online
+    if meeting.format is MeetingFormat.HYBRID:
+        return "; ".join(part for part in (meeting.venue, online) if part)
+    return meeting.venue or ""
+
+
+def _description(meeting: Meeting, spec: FeedSpec, url: str) -> str:
+    """Plain text: the window if tentative, the description, the agenda, then the links."""
+    parts: list[str] = []
+    if not meeting.has_exact_times:
+        parts.append(
+            f"Tentative: to take place between {_day(meeting.earliest_date)} "
+            f"and {_day(meeting.latest_date)}; the exact date is to be confirmed."
+        )
+    if meeting.description:
+        parts.append(meeting.description.strip())
+    if meeting.agenda_items:
+        lines = [f"{position}. {item.title}" for position, item in
+                 enumerate(meeting.agenda_items, start=1)]  # fmt: skip
+        parts.append("Agenda:\n" + "\n".join(lines))
+    if spec.show_join_links and meeting.join_url:
+        parts.append(f"Join: {meeting.join_url}")
+    parts.append(f"Details: {url}")
+    return "\n\n".join(parts)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _timezones_for(meetings: Sequence[Meeting]) -> list[Timezone]:
+    """A VTIMEZONE per zone of a timed meeting, covering only the years the feed spans."""
+    years: dict[str, tuple[int, int]] = {}
+    for meeting in meetings:
+        if not meeting.has_exact_times:
+            continue
+        year = meeting.starts_at.year
+        first, last = years.get(meeting.timezone, (year, year))
+        years[meeting.timezone] = (min(first, year), max(last, year))
+    return [_vtimezone(tzid, first, last) for tzid, (first, last) in sorted(years.items())]
+
+
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    return Timezone.from_tzid(
+        tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
+    )

@@ -1,0 +1,48 @@
+"""The feeds the product publishes: which meetings, for whom, under which version."""
+
+from __future__ import annotations
+
+from flask import url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from iscg_module.calendars.feed_builder import FeedSpec, build_calendar
+from iscg_module.calendars.feed_version import FeedVersion, feed_version, meeting_version
+from iscg_module.extensions import db
+from iscg_module.meetings.models import Meeting
+
+PUBLIC_FEED = FeedSpec(
+    name="ISCG meetings",
+    description="Meetings of the Inter-Sector Coordination Group (ITU-R, ITU-T, ITU-D and the "
+    "General Secretariat).",
+    show_join_links=False,
+)
+
+
+def meeting_page_url(meeting: Meeting) -> str:
+    return url_for("meetings.show", meeting_id=meeting.id, _external=True)
+
+
+def public_feed_version() -> FeedVersion:
+    return feed_version("public")
+
+
+def build_public_feed() -> bytes:
+    """Every meeting, cancelled ones included, without join links."""
+    meetings = db.session.scalars(
+        select(Meeting)
+        .options(selectinload(Meeting.agenda_items))
+        .order_by(Meeting.sort_starts_at, Meeting.id)
+    )
+    return build_calendar(list(meetings), PUBLIC_FEED, meeting_page_url)
+
+
+def single_meeting_version(meeting: Meeting, show_join_links: bool) -> FeedVersion:
+    return meeting_version(f"meeting:{'member' if show_join_links else 'public'}", meeting)
+
+
+def build_single_meeting(meeting: Meeting, show_join_links: bool) -> bytes:
+    spec = FeedSpec(
+        name=meeting.title, description=PUBLIC_FEED.description, show_join_links=show_join_links
+    )
+    return build_calendar([meeting], spec, meeting_page_url)

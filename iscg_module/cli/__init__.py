@@ -1,0 +1,1 @@
+"""Command-line commands: ``flask --app wsgi iscg ...``."""

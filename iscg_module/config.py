@@ -1,0 +1,89 @@
+"""Settings read from ``ISCG_*`` environment variables.
+
+Every setting the product reads from its environment is declared here, once, with its
+default; README.md documents the same list.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEVELOPMENT = "development"
+PRODUCTION = "production"
+KNOWN_ENVIRONMENTS = (DEVELOPMENT, "testing", PRODUCTION)
+
+
+class ConfigurationError(RuntimeError):
+    """A setting is missing or wrong; the message names it."""
+
+
+@dataclass(frozen=True)
+class EnvironmentSettings:
+    """The settings as read from the environment, before defaults that need the instance path."""
+
+    env: str
+    database_url: str | None
+    secret_key: str | None
+    default_timezone: str
+
+    @classmethod
+    def read(cls, environ: os._Environ[str] | dict[str, str] | None = None) -> EnvironmentSettings:
+        source = os.environ if environ is None else environ
+        env = source.get("ISCG_ENV", DEVELOPMENT).strip() or DEVELOPMENT
+        if env not in KNOWN_ENVIRONMENTS:
+            raise ConfigurationError(
+                f"ISCG_ENV must be one of {', '.join(KNOWN_ENVIRONMENTS)}, not {env!r}"
+            )
+        return cls(
+            env=env,
+            database_url=source.get("ISCG_DATABASE_URL") or None,
+            secret_key=source.get("ISCG_SECRET_KEY") or None,
+            default_timezone=source.get("ISCG_DEFAULT_TIMEZONE", "Europe/Zurich"),
+        )
+
+
+def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return the Flask configuration: environment first, then explicit overrides."""
+    settings = EnvironmentSettings.read()
+    overrides = dict(overrides or {})
+    env = overrides.pop("ISCG_ENV", settings.env)
+    production = env == PRODUCTION
+    secret_key = overrides.pop("SECRET_KEY", settings.secret_key)
+    if secret_key is None:
+        if production:
+            raise ConfigurationError("ISCG_SECRET_KEY must be set when ISCG_ENV=production")
+        secret_key = _development_secret_key(instance_path)
+    database_url = overrides.pop("SQLALCHEMY_DATABASE_URI", settings.database_url)
+    if database_url is None:
+        database_url = f"sqlite:///{instance_path / 'iscg.sqlite3'}"
+    config: dict[str, Any] = {
+        "ISCG_ENV": env,
+        "SECRET_KEY": secret_key,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
+        "ISCG_DEV_SIGN_IN": not production,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env != DEVELOPMENT and env != "testing",
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+    }
+    config.update(overrides)
+    return config
+
+
+def _development_secret_key(instance_path: Path) -> str:
+    """Keep one random key per development instance so sessions survive a restart."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key

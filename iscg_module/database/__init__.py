@@ -1,0 +1,1 @@
+"""Database foundations shared by every domain: the declarative base and column types."""

@@ -1,0 +1,17 @@
+"""A portable enum column: the members' values as strings, checked by a constraint."""
+
+from enum import Enum as PythonEnum
+
+from sqlalchemy import Enum
+
+
+def enum_column(enum_class: type[PythonEnum], length: int = 32) -> Enum:
+    """Store ``enum_class`` members by value in a VARCHAR with a CHECK constraint."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )

@@ -1,0 +1,52 @@
+"""The core's events and the bus that delivers them to subscribers of the running app.
+
+Operations emit events inside their transaction; subscribers (mail notices, webhooks,
+plugins) receive the event name and a payload of plain values.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from flask import Flask, current_app
+
+Subscriber = Callable[["CoreEvent", dict[str, Any]], None]
+
+
+class CoreEvent(StrEnum):
+    MEETING_SCHEDULED = "meeting.scheduled"
+    MEETING_CHANGED = "meeting.changed"
+    MEETING_CANCELLED = "meeting.cancelled"
+    REGISTRATION_CHANGED = "meeting.registration_changed"
+
+
+class EventBus:
+    """Subscribers per event, held by one application."""
+
+    def __init__(self) -> None:
+        self._subscribers: defaultdict[CoreEvent, list[Subscriber]] = defaultdict(list)
+
+    def subscribe(self, event: CoreEvent, subscriber: Subscriber) -> None:
+        self._subscribers[event].append(subscriber)
+
+    def emit(self, event: CoreEvent, payload: dict[str, Any]) -> None:
+        for subscriber in self._subscribers[event]:
+            subscriber(event, payload)
+
+    def init_app(self, app: Flask) -> None:
+        app.extensions["iscg_events"] = self
+
+
+def _bus() -> EventBus:
+    return current_app.extensions["iscg_events"]
+
+
+def emit(event: CoreEvent, **payload: Any) -> None:
+    """Deliver ``event`` to the current application's subscribers."""
+    _bus().emit(event, payload)
+
+
+def subscribe(event: CoreEvent, subscriber: Subscriber) -> None:
+    """Subscribe to ``event`` in the current application."""
+    _bus().subscribe(event, subscriber)

@@ -1,0 +1,249 @@
+"""Meeting pages: thin views that parse, authorise, call an operation and render."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, require
+from iscg_module.calendars.subscribe_links import meeting_calendar_links
+from iscg_module.meetings import operations
+from iscg_module.meetings.blueprint import blueprint
+from iscg_module.meetings.forms import (
+    ATTENDANCE_LABELS,
+    AgendaItemForm,
+    MeetingForm,
+    MoveAgendaItemForm,
+    NewMeetingForm,
+    RegistrationForm,
+)
+from iscg_module.meetings.models import MeetingStatus
+from iscg_module.meetings.operations import MeetingRuleError
+from iscg_module.meetings.queries import (
+    agenda_item_or_404,
+    meeting_or_404,
+    past_meetings,
+    registration_counts,
+    registration_of,
+    registrations_of,
+    upcoming_meetings,
+)
+from iscg_module.web.action_form import ActionForm
+
+
+@blueprint.get("/")
+@require(PUBLIC)
+def index() -> str:
+    page = request.args.get("page", 1, type=int)
+    page = page if page and page > 0 else 1
+    past, more_past = past_meetings(page)
+    return render_template(
+        "meetings/index.html",
+        upcoming=upcoming_meetings() if page == 1 else [],
+        past=past,
+        page=page,
+        more_past=more_past,
+    )
+
+
+@blueprint.get("/<int:meeting_id>")
+@require(PUBLIC)
+def show(meeting_id: int) -> str:
+    meeting = meeting_or_404(meeting_id)
+    registration = None
+    if current_user.is_authenticated:
+        registration = registration_of(meeting, current_user)
+    return render_template(
+        "meetings/show.html",
+        meeting=meeting,
+        registration=registration,
+        attendance_labels=ATTENDANCE_LABELS,
+        counts=registration_counts(meeting) if current_user.is_authenticated else {},
+        registration_open=operations.registration_open(meeting),
+        calendar_links=meeting_calendar_links(meeting),
+        action_form=ActionForm(),
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@require(ADMIN)
+def create() -> str | Response:
+    form = NewMeetingForm(default_timezone=current_app.config["ISCG_DEFAULT_TIMEZONE"])
+    if form.validate_on_submit():
+        try:
+            meeting = operations.schedule_meeting(
+                current_user, form.details(), status=MeetingStatus(form.status.data)
+            )
+        except MeetingRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash(f"“{meeting.title}” is scheduled.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=None)
+
+
+@blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@require(ADMIN)
+def edit(meeting_id: int) -> str | Response:
+    meeting = meeting_or_404(meeting_id)
+    if request.method == "GET":
+        form = MeetingForm.for_meeting(meeting)
+    else:
+        form = MeetingForm(default_timezone=meeting.timezone, current_status=meeting.status)
+    if form.validate_on_submit():
+        try:
+            operations.update_meeting(current_user, meeting, form.details())
+        except MeetingRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("The meeting is updated.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=meeting)
+
+
+@blueprint.post("/<int:meeting_id>/confirm")
+@require(ADMIN)
+def confirm(meeting_id: int) -> Response:
+    meeting = meeting_or_404(meeting_id)
+    if ActionForm().validate_on_submit():
+        _run_and_flash(
+            lambda: operations.confirm_meeting(current_user, meeting), "The meeting is confirmed."
+        )
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@blueprint.route("/<int:meeting_id>/cancel", methods=["GET", "POST"])
+@require(ADMIN)
+def cancel(meeting_id: int) -> str | Response:
+    meeting = meeting_or_404(meeting_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        _run_and_flash(
+            lambda: operations.cancel_meeting(current_user, meeting),
+            "The meeting is cancelled. Calendars will show it as cancelled.",
+        )
+        return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return render_template("meetings/cancel.html", meeting=meeting, form=form)
+
+
+@blueprint.route("/<int:meeting_id>/agenda", methods=["GET", "POST"])
+@require(ADMIN)
+def agenda(meeting_id: int) -> str | Response:
+    meeting = meeting_or_404(meeting_id)
+    form = AgendaItemForm()
+    if form.validate_on_submit():
+        try:
+            operations.add_agenda_item(
+                current_user, meeting, form.title.data, form.presenter.data, form.notes.data
+            )
+        except MeetingRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("The item is added to the agenda.", "success")
+            return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+    return render_template(
+        "meetings/agenda.html", meeting=meeting, form=form, move_form=MoveAgendaItemForm(),
+        action_form=ActionForm(),
+    )  # fmt: skip
+
+
+@blueprint.route("/<int:meeting_id>/agenda/<int:item_id>/edit", methods=["GET", "POST"])
+@require(ADMIN)
+def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
+    meeting = meeting_or_404(meeting_id)
+    item = agenda_item_or_404(meeting, item_id)
+    form = AgendaItemForm(obj=item)
+    if form.validate_on_submit():
+        try:
+            operations.update_agenda_item(
+                current_user, item, form.title.data, form.presenter.data, form.notes.data
+            )
+        except MeetingRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("The agenda item is updated.", "success")
+            return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+    return render_template("meetings/agenda_item_form.html", meeting=meeting, item=item, form=form)
+
+
+@blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/delete")
+@require(ADMIN)
+def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
+    meeting = meeting_or_404(meeting_id)
+    item = agenda_item_or_404(meeting, item_id)
+    if ActionForm().validate_on_submit():
+        _run_and_flash(
+            lambda: operations.remove_agenda_item(current_user, item), "The item is removed."
+        )
+    return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+
+
+@blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/move")
+@require(ADMIN)
+def move_agenda_item(meeting_id: int, item_id: int) -> Response:
+    meeting = meeting_or_404(meeting_id)
+    item = agenda_item_or_404(meeting, item_id)
+    form = MoveAgendaItemForm()
+    if form.validate_on_submit():
+        _run_and_flash(
+            lambda: operations.move_agenda_item(current_user, item, form.offset),
+            "The agenda is reordered.",
+        )
+    else:
+        flash("That move was not understood; nothing changed.", "error")
+    return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+
+
+@blueprint.route("/<int:meeting_id>/registration", methods=["GET", "POST"])
+@require(MEMBER)
+def register(meeting_id: int) -> str | Response:
+    meeting = meeting_or_404(meeting_id)
+    registration = registration_of(meeting, current_user)
+    form = RegistrationForm(obj=registration, meeting=meeting)
+    if form.validate_on_submit():
+        try:
+            operations.register_attendance(current_user, meeting, form.chosen_attendance)
+        except MeetingRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Your registration is saved.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return render_template(
+        "meetings/registration.html", meeting=meeting, form=form, registration=registration
+    )
+
+
+@blueprint.post("/<int:meeting_id>/registration/withdraw")
+@require(MEMBER)
+def withdraw(meeting_id: int) -> Response:
+    meeting = meeting_or_404(meeting_id)
+    registration = registration_of(meeting, current_user)
+    if registration is not None and ActionForm().validate_on_submit():
+        _run_and_flash(
+            lambda: operations.withdraw_registration(current_user, registration),
+            "You have withdrawn your registration.",
+        )
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@blueprint.get("/<int:meeting_id>/registrations")
+@require(SECRETARIAT_READ)
+def registrations(meeting_id: int) -> str:
+    meeting = meeting_or_404(meeting_id)
+    return render_template(
+        "meetings/registrations.html",
+        meeting=meeting,
+        registrations=registrations_of(meeting),
+        attendance_labels=ATTENDANCE_LABELS,
+    )
+
+
+def _run_and_flash(operation: object, success: str) -> None:
+    """Run a state change; flash its success, or the rule it broke."""
+    try:
+        operation()
+    except MeetingRuleError as error:
+        flash(str(error), "error")
+    else:
+        flash(success, "success")

@@ -1,0 +1,265 @@
+"""The forms admins and members fill in about meetings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import URL, AnyOf, DataRequired, Length, Optional, ValidationError
+
+from iscg_module.meetings.models import Attendance, Meeting, MeetingFormat, MeetingStatus
+from iscg_module.meetings.models.agenda_item import ITEM_TITLE_MAX, NOTES_MAX, PRESENTER_MAX
+from iscg_module.meetings.models.meeting import (
+    DESCRIPTION_MAX,
+    JOIN_URL_MAX,
+    PLATFORM_MAX,
+    TITLE_MAX,
+    VENUE_MAX,
+)
+from iscg_module.meetings.operations import ATTENDANCE_BY_FORMAT
+from iscg_module.meetings.schedule import (
+    DateWindow,
+    ExactTimes,
+    MeetingDetails,
+    NonexistentLocalTime,
+    Schedule,
+    localize,
+)
+from iscg_module.web.time_zones import is_known_time_zone, time_zone_names
+
+EXACT, WINDOW = "exact", "window"
+FORMAT_LABELS = {
+    MeetingFormat.VIRTUAL: "Virtual (online only)",
+    MeetingFormat.PHYSICAL: "Physical (in a room)",
+    MeetingFormat.HYBRID: "Hybrid (in a room and online)",
+}
+ATTENDANCE_LABELS = {Attendance.IN_ROOM: "In the room", Attendance.ONLINE: "Online"}
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+class MeetingForm(FlaskForm):
+    """Schedule or edit a meeting: exact times, or a window of dates while tentative."""
+
+    class Meta:
+        filters = (_strip,)
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
+    description = TextAreaField(
+        "Description",
+        description="Markdown: **bold**, *italic*, lists and links.",
+        validators=[Optional(), Length(max=DESCRIPTION_MAX)],
+    )
+    timezone = SelectField("Time zone", validators=[DataRequired()])
+    schedule_kind = RadioField(
+        "When",
+        choices=[(EXACT, "At set times"), (WINDOW, "Somewhere within a window of dates")],
+        default=EXACT,
+        validators=[AnyOf([EXACT, WINDOW])],
+    )
+    starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    earliest_date = DateField("Window from", validators=[Optional()])
+    latest_date = DateField("Window until", validators=[Optional()])
+    format = RadioField(
+        "Format",
+        choices=[(value.value, label) for value, label in FORMAT_LABELS.items()],
+        default=MeetingFormat.VIRTUAL.value,
+        validators=[DataRequired()],
+    )
+    platform = StringField(
+        "Platform",
+        description="For example Zoom or MyMeetings.",
+        validators=[Optional(), Length(max=PLATFORM_MAX)],
+    )
+    join_url = URLField(
+        "Join link",
+        description="Shown only to signed-in members and in their personal calendars.",
+        validators=[
+            Optional(),
+            Length(max=JOIN_URL_MAX),
+            URL(require_tld=True, message="Enter a full web address starting with https://."),
+        ],
+    )
+    venue = StringField(
+        "Venue", description="Room and building, for physical and hybrid meetings.",
+        validators=[Optional(), Length(max=VENUE_MAX)],
+    )  # fmt: skip
+    submit = SubmitField("Save meeting")
+
+    def __init__(
+        self,
+        *args: object,
+        default_timezone: str = "Europe/Zurich",
+        current_status: MeetingStatus = MeetingStatus.TENTATIVE,
+        **kwargs: object,
+    ):
+        super().__init__(*args, **kwargs)
+        self.current_status = current_status
+        self.timezone.choices = [(name, name) for name in time_zone_names()]
+        if not self.timezone.data:
+            self.timezone.data = default_timezone
+
+    @classmethod
+    def for_meeting(cls, meeting: Meeting) -> MeetingForm:
+        """A form filled with ``meeting``'s details, in its own time zone."""
+        form = cls(obj=meeting, default_timezone=meeting.timezone, current_status=meeting.status)
+        form.format.data = meeting.format.value
+        form.schedule_kind.data = EXACT if meeting.has_exact_times else WINDOW
+        if meeting.has_exact_times:
+            form.starts_at.data = meeting.local_starts_at.replace(tzinfo=None)
+            form.ends_at.data = meeting.local_ends_at.replace(tzinfo=None)
+        return form
+
+    def validate_join_url(self, field: URLField) -> None:
+        if field.data and not field.data.lower().startswith(("https://", "http://")):
+            raise ValidationError("Enter a full web address starting with https://.")
+
+    def validate(self, extra_validators: dict | None = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not is_known_time_zone(self.timezone.data or ""):
+            self.timezone.errors = [*self.timezone.errors, "Choose a time zone from the list."]
+            return False
+        schedule_ok = self._validate_schedule()
+        return valid and schedule_ok
+
+    def _validate_schedule(self) -> bool:
+        if self.schedule_kind.data == WINDOW:
+            return self._validate_window()
+        return self._validate_exact_times()
+
+    def _validate_window(self) -> bool:
+        ok = self._require(self.earliest_date, "Give the window's first date.")
+        ok = self._require(self.latest_date, "Give the window's last date.") and ok
+        if ok and self.latest_date.data < self.earliest_date.data:
+            self.latest_date.errors.append("The window must end on or after its first date.")
+            ok = False
+        if self.intended_status() is not MeetingStatus.TENTATIVE:
+            self.schedule_kind.errors.append(
+                "Only a tentative meeting can have a window of dates; give its exact times."
+            )
+            ok = False
+        return ok
+
+    def intended_status(self) -> MeetingStatus:
+        return self.current_status
+
+    def _validate_exact_times(self) -> bool:
+        ok = self._require(self.starts_at, "Give the start date and time.")
+        ok = self._require(self.ends_at, "Give the end date and time.") and ok
+        if not ok:
+            return False
+        try:
+            starts, ends = self._aware(self.starts_at), self._aware(self.ends_at)
+        except NonexistentLocalTime:
+            return False
+        if ends <= starts:
+            self.ends_at.errors.append("The meeting must end after it starts.")
+            return False
+        return True
+
+    def _aware(self, field: DateTimeLocalField) -> datetime:
+        try:
+            return localize(field.data, ZoneInfo(self.timezone.data))
+        except NonexistentLocalTime as error:
+            field.errors.append(str(error))
+            raise
+
+    @staticmethod
+    def _require(field: object, message: str) -> bool:
+        if field.data is None and not field.errors:
+            field.errors.append(message)
+        return field.data is not None and not field.errors
+
+    def schedule(self) -> Schedule:
+        if self.schedule_kind.data == WINDOW:
+            return DateWindow(self.earliest_date.data, self.latest_date.data)
+        zone = ZoneInfo(self.timezone.data)
+        return ExactTimes(localize(self.starts_at.data, zone), localize(self.ends_at.data, zone))
+
+    def details(self) -> MeetingDetails:
+        """The validated form as the domain's value object."""
+        return MeetingDetails(
+            title=self.title.data,
+            description=self.description.data or "",
+            timezone=self.timezone.data,
+            schedule=self.schedule(),
+            format=MeetingFormat(self.format.data),
+            platform=self.platform.data or None,
+            join_url=self.join_url.data or None,
+            venue=self.venue.data or None,
+        )
+
+
+class NewMeetingForm(MeetingForm):
+    """Scheduling a meeting also sets whether it starts out tentative or confirmed."""
+
+    status = RadioField(
+        "Status",
+        choices=[
+            (MeetingStatus.TENTATIVE.value, "Tentative"),
+            (MeetingStatus.CONFIRMED.value, "Confirmed"),
+        ],
+        default=MeetingStatus.TENTATIVE.value,
+        validators=[DataRequired()],
+    )
+
+    def intended_status(self) -> MeetingStatus:
+        try:
+            return MeetingStatus(self.status.data)
+        except ValueError:
+            return MeetingStatus.TENTATIVE
+
+
+class AgendaItemForm(FlaskForm):
+    class Meta:
+        filters = (_strip,)
+
+    title = StringField("Item", validators=[DataRequired(), Length(max=ITEM_TITLE_MAX)])
+    presenter = StringField("Presented by", validators=[Optional(), Length(max=PRESENTER_MAX)])
+    notes = TextAreaField(
+        "Notes", description="Markdown; for example the documents the item considers.",
+        validators=[Optional(), Length(max=NOTES_MAX)],
+    )  # fmt: skip
+    submit = SubmitField("Save item")
+
+
+class MoveAgendaItemForm(FlaskForm):
+    direction = HiddenField(validators=[AnyOf(["up", "down"])])
+
+    @property
+    def offset(self) -> int:
+        return -1 if self.direction.data == "up" else 1
+
+
+class RegistrationForm(FlaskForm):
+    """A member's registration; theme plugins add their own fields to it."""
+
+    attendance = RadioField("I will attend", validators=[DataRequired()])
+    submit = SubmitField("Register")
+
+    def __init__(self, *args: object, meeting: Meeting, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.attendance.choices = [
+            (mode.value, ATTENDANCE_LABELS[mode]) for mode in ATTENDANCE_BY_FORMAT[meeting.format]
+        ]
+        if self.attendance.data is None and len(self.attendance.choices) == 1:
+            self.attendance.data = self.attendance.choices[0][0]
+
+    @property
+    def chosen_attendance(self) -> Attendance:
+        return Attendance(self.attendance.data)

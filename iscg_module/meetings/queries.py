@@ -1,0 +1,87 @@
+"""Reading meetings for pages, each in a fixed number of queries whatever the row count."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import abort
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from iscg_module.database.utc_datetime import utc_now
+from iscg_module.extensions import db
+from iscg_module.meetings.models import AgendaItem, Meeting, Registration
+from iscg_module.users.models import User
+
+PAST_PAGE_SIZE = 25
+
+
+def upcoming_meetings(now: datetime | None = None, limit: int | None = None) -> list[Meeting]:
+    """Meetings that have not ended yet, soonest first (cancelled ones included, marked)."""
+    query = (
+        select(Meeting)
+        .where(Meeting.sort_ends_at > (now or utc_now()))
+        .order_by(Meeting.sort_starts_at, Meeting.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def past_meetings(page: int, now: datetime | None = None) -> tuple[list[Meeting], bool]:
+    """One page of meetings that have ended, latest first, and whether more pages follow."""
+    query = (
+        select(Meeting)
+        .where(Meeting.sort_ends_at <= (now or utc_now()))
+        .order_by(Meeting.sort_starts_at.desc(), Meeting.id.desc())
+        .offset((page - 1) * PAST_PAGE_SIZE)
+        .limit(PAST_PAGE_SIZE + 1)
+    )
+    rows = list(db.session.scalars(query))
+    return rows[:PAST_PAGE_SIZE], len(rows) > PAST_PAGE_SIZE
+
+
+def meeting_or_404(meeting_id: int) -> Meeting:
+    """The meeting with its agenda loaded, or a 404."""
+    meeting = db.session.scalar(
+        select(Meeting).where(Meeting.id == meeting_id).options(selectinload(Meeting.agenda_items))
+    )
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+def agenda_item_or_404(meeting: Meeting, item_id: int) -> AgendaItem:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting.id:
+        abort(404)
+    return item
+
+
+def registration_of(meeting: Meeting, user: User) -> Registration | None:
+    return db.session.scalar(
+        select(Registration).where(
+            Registration.meeting_id == meeting.id, Registration.user_id == user.id
+        )
+    )
+
+
+def registrations_of(meeting: Meeting) -> list[Registration]:
+    """Active registrations with their members, by name."""
+    query = (
+        select(Registration)
+        .join(Registration.user)
+        .where(Registration.meeting_id == meeting.id, Registration.withdrawn_at.is_(None))
+        .options(selectinload(Registration.user))
+        .order_by(User.display_name)
+    )
+    return list(db.session.scalars(query))
+
+
+def registration_counts(meeting: Meeting) -> dict[str, int]:
+    """How many members registered, per way of attending."""
+    query = (
+        select(Registration.attendance, func.count())
+        .where(Registration.meeting_id == meeting.id, Registration.withdrawn_at.is_(None))
+        .group_by(Registration.attendance)
+    )
+    return {attendance.value: count for attendance, count in db.session.execute(query)}

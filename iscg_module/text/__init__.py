@@ -1,0 +1,1 @@
+"""Turning members' text into safe HTML."""

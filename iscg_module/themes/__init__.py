@@ -1,0 +1,1 @@
+"""Themes the group coordinates across the Sectors (AI, Accessibility, Climate change, ...)."""

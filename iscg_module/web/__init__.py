@@ -1,0 +1,1 @@
+"""Pieces every page shares: template helpers and common form parts."""

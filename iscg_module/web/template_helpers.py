@@ -1,0 +1,35 @@
+"""Filters and globals every template may use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app
+from flask_login import current_user
+
+from iscg_module.auth.forms import SignOutForm
+from iscg_module.text.markdown import render_markdown
+from iscg_module.web.time_display import format_day, format_moment, meeting_when
+
+NAVIGATION = (
+    ("home.index", "Home"),
+    ("meetings.index", "Meetings"),
+    ("calendars.subscribe", "Calendar"),
+)
+
+
+def init_template_helpers(app: Flask) -> None:
+    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(format_moment, "moment")
+    app.add_template_filter(format_day, "day")
+    app.add_template_filter(meeting_when, "meeting_when")
+    app.context_processor(_page_context)
+
+
+def _page_context() -> dict[str, Any]:
+    signed_in = current_user.is_authenticated
+    return {
+        "navigation": NAVIGATION,
+        "sign_out_form": SignOutForm() if signed_in else None,
+        "development_sign_in": current_app.config["ISCG_DEV_SIGN_IN"],
+    }

@@ -1,0 +1,29 @@
+"""How times are written on pages: in the meeting's zone, with the zone's abbreviation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from iscg_module.meetings.models import Meeting
+
+
+def format_moment(moment: datetime) -> str:
+    """E.g. 'Wednesday 1 September 2021, 14:00 CEST'."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M %Z}"
+
+
+def format_day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def meeting_when(meeting: Meeting) -> str:
+    """The meeting's time in its own zone, or its window, in words."""
+    if not meeting.has_exact_times:
+        return (
+            f"Tentatively between {format_day(meeting.earliest_date)} and "
+            f"{format_day(meeting.latest_date)} (date to be confirmed)"
+        )
+    start, end = meeting.local_starts_at, meeting.local_ends_at
+    if start.date() == end.date():
+        return f"{format_day(start.date())}, {start:%H:%M}–{end:%H:%M %Z}"
+    return f"{format_moment(start)} – {format_moment(end)}"
