@@ -3,6 +3,7 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from iscg_module.access import MEMBER, PUBLIC, require
 from iscg_module.auth.blueprint import blueprint
@@ -19,7 +20,7 @@ def sign_in() -> str | Response:
         return render_template("auth/sign_in_unavailable.html"), 503
     form = DevelopmentSignInForm()
     accounts = development_accounts()
-    form.account.choices = [(user.id, user.display_name) for user in accounts]
+    form.account.choices = [SelectChoice(user.id, user.display_name) for user in accounts]
     if request.method == "GET":
         form.next.data = request.args.get("next", "")
     if form.validate_on_submit():

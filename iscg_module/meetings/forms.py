@@ -17,6 +17,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, AnyOf, DataRequired, Length, Optional, ValidationError
 
 from iscg_module.meetings.models import Attendance, Meeting, MeetingFormat, MeetingStatus
@@ -67,7 +68,10 @@ class MeetingForm(FlaskForm):
     timezone = SelectField("Time zone", validators=[DataRequired()])
     schedule_kind = RadioField(
         "When",
-        choices=[(EXACT, "At set times"), (WINDOW, "Somewhere within a window of dates")],
+        choices=[
+            SelectChoice(EXACT, "At set times"),
+            SelectChoice(WINDOW, "Somewhere within a window of dates"),
+        ],
         default=EXACT,
         validators=[AnyOf([EXACT, WINDOW])],
     )
@@ -77,7 +81,7 @@ class MeetingForm(FlaskForm):
     latest_date = DateField("Window until", validators=[Optional()])
     format = RadioField(
         "Format",
-        choices=[(value.value, label) for value, label in FORMAT_LABELS.items()],
+        choices=[SelectChoice(value.value, label) for value, label in FORMAT_LABELS.items()],
         default=MeetingFormat.VIRTUAL.value,
         validators=[DataRequired()],
     )
@@ -110,7 +114,7 @@ class MeetingForm(FlaskForm):
     ):
         super().__init__(*args, **kwargs)
         self.current_status = current_status
-        self.timezone.choices = [(name, name) for name in time_zone_names()]
+        self.timezone.choices = [SelectChoice(name) for name in time_zone_names()]
         if not self.timezone.data:
             self.timezone.data = default_timezone
 
@@ -211,8 +215,8 @@ class NewMeetingForm(MeetingForm):
     status = RadioField(
         "Status",
         choices=[
-            (MeetingStatus.TENTATIVE.value, "Tentative"),
-            (MeetingStatus.CONFIRMED.value, "Confirmed"),
+            SelectChoice(MeetingStatus.TENTATIVE.value, "Tentative"),
+            SelectChoice(MeetingStatus.CONFIRMED.value, "Confirmed"),
         ],
         default=MeetingStatus.TENTATIVE.value,
         validators=[DataRequired()],
@@ -254,11 +258,12 @@ class RegistrationForm(FlaskForm):
 
     def __init__(self, *args: object, meeting: Meeting, **kwargs: object):
         super().__init__(*args, **kwargs)
+        modes = ATTENDANCE_BY_FORMAT[meeting.format]
         self.attendance.choices = [
-            (mode.value, ATTENDANCE_LABELS[mode]) for mode in ATTENDANCE_BY_FORMAT[meeting.format]
+            SelectChoice(mode.value, ATTENDANCE_LABELS[mode]) for mode in modes
         ]
-        if self.attendance.data is None and len(self.attendance.choices) == 1:
-            self.attendance.data = self.attendance.choices[0][0]
+        if self.attendance.data is None and len(modes) == 1:
+            self.attendance.data = modes[0].value
 
     @property
     def chosen_attendance(self) -> Attendance:

@@ -30,6 +30,6 @@ def _page_context() -> dict[str, Any]:
     signed_in = current_user.is_authenticated
     return {
         "navigation": NAVIGATION,
-        "sign_out_form": SignOutForm() if signed_in else None,
+        "sign_out_form": SignOutForm(formdata=None) if signed_in else None,
         "development_sign_in": current_app.config["ISCG_DEV_SIGN_IN"],
     }
