@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask_wtf import FlaskForm
@@ -18,7 +19,7 @@ from wtforms import (
     URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, AnyOf, DataRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
 from iscg_module.meetings.models import Attendance, Meeting, MeetingFormat, MeetingStatus
 from iscg_module.meetings.models.agenda_item import ITEM_TITLE_MAX, NOTES_MAX, PRESENTER_MAX
@@ -93,11 +94,7 @@ class MeetingForm(FlaskForm):
     join_url = URLField(
         "Join link",
         description="Shown only to signed-in members and in their personal calendars.",
-        validators=[
-            Optional(),
-            Length(max=JOIN_URL_MAX),
-            URL(require_tld=True, message="Enter a full web address starting with https://."),
-        ],
+        validators=[Optional(), Length(max=JOIN_URL_MAX)],
     )
     venue = StringField(
         "Venue", description="Room and building, for physical and hybrid meetings.",
@@ -130,8 +127,16 @@ class MeetingForm(FlaskForm):
         return form
 
     def validate_join_url(self, field: URLField) -> None:
-        if field.data and not field.data.lower().startswith(("https://", "http://")):
-            raise ValidationError("Enter a full web address starting with https://.")
+        if not field.data:
+            return
+        message = "Enter a full web address starting with https://."
+        try:
+            parts = urlsplit(field.data)
+            host = parts.hostname or ""
+        except ValueError as error:
+            raise ValidationError(message) from error
+        if parts.scheme.lower() not in ("https", "http") or "." not in host or " " in field.data:
+            raise ValidationError(message)
 
     def validate(self, extra_validators: dict | None = None) -> bool:
         valid = super().validate(extra_validators)

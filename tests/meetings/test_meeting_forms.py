@@ -70,6 +70,8 @@ BAD_INPUT = [
     ({"timezone": "Mars/Olympus_Mons"}, "timezone", "Not a valid choice."),
     ({"join_url": "zoom meeting 42"}, "join_url", "Enter a full web address"),
     ({"join_url": "javascript:alert(1)"}, "join_url", "Enter a full web address"),
+    ({"join_url": "https://[::1"}, "join_url", "Enter a full web address"),
+    ({"join_url": "ftp://files.example.org/x"}, "join_url", "Enter a full web address"),
     ({"join_url": "https://" + "a" * 500 + ".org"}, "join_url", "longer than 500"),
     ({"format": "telepathic"}, "format", "Not a valid choice."),
     ({"description": "d" * 20_001}, "description", "longer than 20000"),

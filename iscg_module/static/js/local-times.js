@@ -4,7 +4,7 @@
   var readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var format = new Intl.DateTimeFormat(undefined, {
     weekday: "long", day: "numeric", month: "long", year: "numeric",
-    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
   });
   document.querySelectorAll(".local-time[data-start]").forEach(function (element) {
     if (!readerZone || element.dataset.zone === readerZone) {
@@ -12,7 +12,9 @@
     }
     var start = new Date(element.dataset.start);
     var end = new Date(element.dataset.end);
-    element.textContent = "Your time (" + readerZone + "): " + format.format(start) + " – " + format.format(end);
+    var span = format.formatRange ? format.formatRange(start, end)
+      : format.format(start) + " – " + format.format(end);
+    element.textContent = "Your time (" + readerZone + "): " + span;
     element.hidden = false;
   });
 })();
