@@ -42,5 +42,8 @@ def calendar_response(
     if not modified:
         response.status_code = 304
         return response
-    response.set_data(feed_cache().get_or_build(version.etag, build))
+    # The feed's links are absolute and follow the address it was fetched at, so the cached
+    # copy is kept per address as well as per version.
+    cache_key = f"{request.url_root}|{version.etag}"
+    response.set_data(feed_cache().get_or_build(cache_key, build))
     return response

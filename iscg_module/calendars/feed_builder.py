@@ -81,12 +81,17 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str) -> Event:
     location = _location(meeting)
     if location:
         event.add("location", location)
-    if spec.show_join_links and meeting.join_url:
+    if _shows_join_link(meeting, spec):
         label = meeting.platform or "Join online"
         event.add("conference", vUri(meeting.join_url),
                   parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": label})  # fmt: skip
     event.add("description", _description(meeting, spec, url))
     return event
+
+
+def _shows_join_link(meeting: Meeting, spec: FeedSpec) -> bool:
+    """Join links go to members' copies only, and never for a cancelled meeting."""
+    return spec.show_join_links and bool(meeting.join_url) and not meeting.is_cancelled
 
 
 def _summary(meeting: Meeting) -> str:
@@ -120,7 +125,7 @@ def _description(meeting: Meeting, spec: FeedSpec, url: str) -> str:
         lines = [f"{position}. {item.title}" for position, item in
                  enumerate(meeting.agenda_items, start=1)]  # fmt: skip
         parts.append("Agenda:\n" + "\n".join(lines))
-    if spec.show_join_links and meeting.join_url:
+    if _shows_join_link(meeting, spec):
         parts.append(f"Join: {meeting.join_url}")
     parts.append(f"Details: {url}")
     return "\n\n".join(parts)
