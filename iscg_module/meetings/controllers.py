@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -18,8 +18,7 @@ from iscg_module.meetings.forms import (
     NewMeetingForm,
     RegistrationForm,
 )
-from iscg_module.meetings.models import MeetingStatus
-from iscg_module.meetings.operations import MeetingRuleError
+from iscg_module.meetings.models import Meeting, MeetingStatus
 from iscg_module.meetings.queries import (
     agenda_item_or_404,
     meeting_or_404,
@@ -30,13 +29,21 @@ from iscg_module.meetings.queries import (
     upcoming_meetings,
 )
 from iscg_module.web.action_form import ActionForm
+from iscg_module.web.form_flow import act, submit
+
+
+def _meeting_page(meeting: Meeting) -> str:
+    return url_for("meetings.show", meeting_id=meeting.id)
+
+
+def _agenda_page(meeting: Meeting) -> str:
+    return url_for("meetings.agenda", meeting_id=meeting.id)
 
 
 @blueprint.get("/")
 @require(PUBLIC)
 def index() -> str:
-    page = request.args.get("page", 1, type=int)
-    page = page if page and page > 0 else 1
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
     past, more_past = past_meetings(page)
     return render_template(
         "meetings/index.html",
@@ -51,15 +58,13 @@ def index() -> str:
 @require(PUBLIC)
 def show(meeting_id: int) -> str:
     meeting = meeting_or_404(meeting_id)
-    registration = None
-    if current_user.is_authenticated:
-        registration = registration_of(meeting, current_user)
+    signed_in = current_user.is_authenticated
     return render_template(
         "meetings/show.html",
         meeting=meeting,
-        registration=registration,
+        registration=registration_of(meeting, current_user) if signed_in else None,
         attendance_labels=ATTENDANCE_LABELS,
-        counts=registration_counts(meeting) if current_user.is_authenticated else {},
+        counts=registration_counts(meeting) if signed_in else {},
         registration_open=operations.registration_open(meeting),
         calendar_links=meeting_calendar_links(meeting),
         action_form=ActionForm(),
@@ -70,17 +75,15 @@ def show(meeting_id: int) -> str:
 @require(ADMIN)
 def create() -> str | Response:
     form = NewMeetingForm(default_timezone=current_app.config["ISCG_DEFAULT_TIMEZONE"])
-    if form.validate_on_submit():
-        try:
-            meeting = operations.schedule_meeting(
-                current_user, form.details(), status=MeetingStatus(form.status.data)
-            )
-        except MeetingRuleError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(f"“{meeting.title}” is scheduled.", "success")
-            return redirect(url_for("meetings.show", meeting_id=meeting.id))
-    return render_template("meetings/form.html", form=form, meeting=None)
+    done = submit(
+        form,
+        lambda: operations.schedule_meeting(
+            current_user, form.details(), status=MeetingStatus(form.status.data)
+        ),
+        "The meeting is scheduled.",
+        _meeting_page,
+    )
+    return done or render_template("meetings/form.html", form=form, meeting=None)
 
 
 @blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
@@ -91,26 +94,25 @@ def edit(meeting_id: int) -> str | Response:
         form = MeetingForm.for_meeting(meeting)
     else:
         form = MeetingForm(default_timezone=meeting.timezone, current_status=meeting.status)
-    if form.validate_on_submit():
-        try:
-            operations.update_meeting(current_user, meeting, form.details())
-        except MeetingRuleError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("The meeting is updated.", "success")
-            return redirect(url_for("meetings.show", meeting_id=meeting.id))
-    return render_template("meetings/form.html", form=form, meeting=meeting)
+    done = submit(
+        form,
+        lambda: operations.update_meeting(current_user, meeting, form.details()),
+        "The meeting is updated.",
+        _meeting_page,
+    )
+    return done or render_template("meetings/form.html", form=form, meeting=meeting)
 
 
 @blueprint.post("/<int:meeting_id>/confirm")
 @require(ADMIN)
 def confirm(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
-    if ActionForm().validate_on_submit():
-        _run_and_flash(
-            lambda: operations.confirm_meeting(current_user, meeting), "The meeting is confirmed."
-        )
-    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    act(
+        ActionForm(),
+        lambda: operations.confirm_meeting(current_user, meeting),
+        "The meeting is confirmed.",
+    )
+    return redirect(_meeting_page(meeting))
 
 
 @blueprint.route("/<int:meeting_id>/cancel", methods=["GET", "POST"])
@@ -118,13 +120,14 @@ def confirm(meeting_id: int) -> Response:
 def cancel(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     form = ActionForm()
-    if form.validate_on_submit():
-        _run_and_flash(
-            lambda: operations.cancel_meeting(current_user, meeting),
-            "The meeting is cancelled. Calendars will show it as cancelled.",
-        )
-        return redirect(url_for("meetings.show", meeting_id=meeting.id))
-    return render_template("meetings/cancel.html", meeting=meeting, form=form)
+    if request.method == "GET":
+        return render_template("meetings/cancel.html", meeting=meeting, form=form)
+    act(
+        form,
+        lambda: operations.cancel_meeting(current_user, meeting),
+        "The meeting is cancelled. Calendars will show it as cancelled.",
+    )
+    return redirect(_meeting_page(meeting))
 
 
 @blueprint.route("/<int:meeting_id>/agenda", methods=["GET", "POST"])
@@ -132,20 +135,21 @@ def cancel(meeting_id: int) -> str | Response:
 def agenda(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     form = AgendaItemForm()
-    if form.validate_on_submit():
-        try:
-            operations.add_agenda_item(
-                current_user, meeting, form.title.data, form.presenter.data, form.notes.data
-            )
-        except MeetingRuleError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("The item is added to the agenda.", "success")
-            return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
-    return render_template(
-        "meetings/agenda.html", meeting=meeting, form=form, move_form=MoveAgendaItemForm(),
-        action_form=ActionForm(),
-    )  # fmt: skip
+    done = submit(
+        form,
+        lambda: operations.add_agenda_item(
+            current_user, meeting, form.title.data, form.presenter.data, form.notes.data
+        ),
+        "The item is added to the agenda.",
+        lambda _item: _agenda_page(meeting),
+    )
+    return done or render_template(
+        "meetings/agenda.html",
+        meeting=meeting,
+        form=form,
+        move_form=MoveAgendaItemForm(formdata=None),
+        action_form=ActionForm(formdata=None),
+    )
 
 
 @blueprint.route("/<int:meeting_id>/agenda/<int:item_id>/edit", methods=["GET", "POST"])
@@ -154,17 +158,17 @@ def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     item = agenda_item_or_404(meeting, item_id)
     form = AgendaItemForm(obj=item)
-    if form.validate_on_submit():
-        try:
-            operations.update_agenda_item(
-                current_user, item, form.title.data, form.presenter.data, form.notes.data
-            )
-        except MeetingRuleError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("The agenda item is updated.", "success")
-            return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
-    return render_template("meetings/agenda_item_form.html", meeting=meeting, item=item, form=form)
+    done = submit(
+        form,
+        lambda: operations.update_agenda_item(
+            current_user, item, form.title.data, form.presenter.data, form.notes.data
+        ),
+        "The agenda item is updated.",
+        lambda _item: _agenda_page(meeting),
+    )
+    return done or render_template(
+        "meetings/agenda_item_form.html", meeting=meeting, item=item, form=form
+    )
 
 
 @blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/delete")
@@ -172,11 +176,12 @@ def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
 def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
     item = agenda_item_or_404(meeting, item_id)
-    if ActionForm().validate_on_submit():
-        _run_and_flash(
-            lambda: operations.remove_agenda_item(current_user, item), "The item is removed."
-        )
-    return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+    act(
+        ActionForm(),
+        lambda: operations.remove_agenda_item(current_user, item),
+        "The item is removed.",
+    )
+    return redirect(_agenda_page(meeting))
 
 
 @blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/move")
@@ -185,14 +190,12 @@ def move_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
     item = agenda_item_or_404(meeting, item_id)
     form = MoveAgendaItemForm()
-    if form.validate_on_submit():
-        _run_and_flash(
-            lambda: operations.move_agenda_item(current_user, item, form.offset),
-            "The agenda is reordered.",
-        )
-    else:
-        flash("That move was not understood; nothing changed.", "error")
-    return redirect(url_for("meetings.agenda", meeting_id=meeting.id))
+    act(
+        form,
+        lambda: operations.move_agenda_item(current_user, item, form.offset),
+        "The agenda is reordered.",
+    )
+    return redirect(_agenda_page(meeting))
 
 
 @blueprint.route("/<int:meeting_id>/registration", methods=["GET", "POST"])
@@ -201,15 +204,13 @@ def register(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     registration = registration_of(meeting, current_user)
     form = RegistrationForm(obj=registration, meeting=meeting)
-    if form.validate_on_submit():
-        try:
-            operations.register_attendance(current_user, meeting, form.chosen_attendance)
-        except MeetingRuleError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("Your registration is saved.", "success")
-            return redirect(url_for("meetings.show", meeting_id=meeting.id))
-    return render_template(
+    done = submit(
+        form,
+        lambda: operations.register_attendance(current_user, meeting, form.chosen_attendance),
+        "Your registration is saved.",
+        lambda _registration: _meeting_page(meeting),
+    )
+    return done or render_template(
         "meetings/registration.html", meeting=meeting, form=form, registration=registration
     )
 
@@ -219,12 +220,13 @@ def register(meeting_id: int) -> str | Response:
 def withdraw(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
     registration = registration_of(meeting, current_user)
-    if registration is not None and ActionForm().validate_on_submit():
-        _run_and_flash(
+    if registration is not None:
+        act(
+            ActionForm(),
             lambda: operations.withdraw_registration(current_user, registration),
             "You have withdrawn your registration.",
         )
-    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return redirect(_meeting_page(meeting))
 
 
 @blueprint.get("/<int:meeting_id>/registrations")
@@ -237,13 +239,3 @@ def registrations(meeting_id: int) -> str:
         registrations=registrations_of(meeting),
         attendance_labels=ATTENDANCE_LABELS,
     )
-
-
-def _run_and_flash(operation: object, success: str) -> None:
-    """Run a state change; flash its success, or the rule it broke."""
-    try:
-        operation()
-    except MeetingRuleError as error:
-        flash(str(error), "error")
-    else:
-        flash(success, "success")

@@ -24,6 +24,7 @@ from iscg_module.meetings.models import (
     Registration,
 )
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails, span_in_utc
+from iscg_module.operation_refused import OperationRefused
 from iscg_module.users.models import User
 
 # Changing any of these makes calendar clients update their copy (SEQUENCE rises).
@@ -39,7 +40,7 @@ ATTENDANCE_BY_FORMAT = {
 }
 
 
-class MeetingRuleError(ValueError):
+class MeetingRuleError(OperationRefused):
     """A change that the meeting's rules do not allow; the message is for the person."""
 
 
