@@ -48,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_domains(app: Flask) -> None:
     from iscg_module.auth.blueprint import blueprint as auth_blueprint
+    from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
     from iscg_module.calendars.blueprint import blueprint as calendars_blueprint
     from iscg_module.cli.commands import iscg_commands
@@ -57,6 +58,7 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.web.template_helpers import init_template_helpers
 
     init_session_user(app)
+    init_oidc(app)
     init_error_pages(app)
     init_template_helpers(app)
     app.register_blueprint(home_blueprint)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iscg_module.auth.oidc_settings import OidcSettingError, OidcSettings
+
 DEVELOPMENT = "development"
 PRODUCTION = "production"
 KNOWN_ENVIRONMENTS = (DEVELOPMENT, "testing", PRODUCTION)
@@ -29,6 +31,7 @@ class EnvironmentSettings:
     database_url: str | None
     secret_key: str | None
     default_timezone: str
+    oidc: OidcSettings | None
 
     @classmethod
     def read(cls, environ: os._Environ[str] | dict[str, str] | None = None) -> EnvironmentSettings:
@@ -38,11 +41,16 @@ class EnvironmentSettings:
             raise ConfigurationError(
                 f"ISCG_ENV must be one of {', '.join(KNOWN_ENVIRONMENTS)}, not {env!r}"
             )
+        try:
+            oidc = OidcSettings.read(source)
+        except OidcSettingError as error:
+            raise ConfigurationError(str(error)) from error
         return cls(
             env=env,
             database_url=source.get("ISCG_DATABASE_URL") or None,
             secret_key=source.get("ISCG_SECRET_KEY") or None,
             default_timezone=source.get("ISCG_DEFAULT_TIMEZONE", "Europe/Zurich"),
+            oidc=oidc,
         )
 
 
@@ -52,10 +60,11 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
     overrides = dict(overrides or {})
     env = overrides.pop("ISCG_ENV", settings.env)
     production = env == PRODUCTION
+    oidc = overrides.pop("ISCG_OIDC", settings.oidc)
     secret_key = overrides.pop("SECRET_KEY", settings.secret_key)
+    if production:
+        _refuse_production_without(secret_key=secret_key, oidc=oidc)
     if secret_key is None:
-        if production:
-            raise ConfigurationError("ISCG_SECRET_KEY must be set when ISCG_ENV=production")
         secret_key = _development_secret_key(instance_path)
     database_url = overrides.pop("SQLALCHEMY_DATABASE_URI", settings.database_url)
     if database_url is None:
@@ -66,7 +75,8 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
-        "ISCG_DEV_SIGN_IN": not production,
+        "ISCG_OIDC": oidc,
+        "ISCG_DEV_SIGN_IN": not production and oidc is None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env != DEVELOPMENT and env != "testing",
@@ -76,6 +86,17 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
     }
     config.update(overrides)
     return config
+
+
+def _refuse_production_without(secret_key: str | None, oidc: OidcSettings | None) -> None:
+    """Production needs its own secret key and the organisation's identity provider."""
+    missing = [
+        name
+        for name, value in (("ISCG_SECRET_KEY", secret_key), ("ISCG_OIDC_ISSUER", oidc))
+        if value is None
+    ]
+    if missing:
+        raise ConfigurationError(f"{' and '.join(missing)} must be set when ISCG_ENV=production")
 
 
 def _development_secret_key(instance_path: Path) -> str:

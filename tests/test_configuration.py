@@ -29,6 +29,8 @@ def test_production_without_secret_key_refuses_to_start(monkeypatch, tmp_path):
 def test_production_hardens_cookies_and_has_no_development_sign_in(monkeypatch, tmp_path):
     monkeypatch.setenv("ISCG_ENV", "production")
     monkeypatch.setenv("ISCG_SECRET_KEY", "a-production-secret-key")
+    monkeypatch.setenv("ISCG_OIDC_ISSUER", "https://login.example.org")
+    monkeypatch.setenv("ISCG_OIDC_CLIENT_ID", "iscg")
     config = build_config(tmp_path)
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True

@@ -19,6 +19,7 @@ class CoreEvent(StrEnum):
     MEETING_CHANGED = "meeting.changed"
     MEETING_CANCELLED = "meeting.cancelled"
     REGISTRATION_CHANGED = "meeting.registration_changed"
+    USER_SIGNED_IN = "user.signed_in"
 
 
 class EventBus:

@@ -12,15 +12,21 @@ from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role, RoleSource, Sector
 
 
-@transactional
-def ensure_user(issuer: str, subject: str, email: str | None, display_name: str) -> User:
-    """The account for (issuer, subject), created if new; email and name refreshed."""
+def find_or_create_user(issuer: str, subject: str) -> User:
+    """The account for (issuer, subject), added to the session if new (not committed)."""
     user = db.session.scalar(select(User).where(User.issuer == issuer, User.subject == subject))
     if user is None:
-        user = User(issuer=issuer, subject=subject, email=email, display_name=display_name)
+        user = User(issuer=issuer, subject=subject, display_name=subject)
         db.session.add(user)
         db.session.flush()
         record(None, "user.created", "user", user.id, issuer=issuer)
+    return user
+
+
+@transactional
+def ensure_user(issuer: str, subject: str, email: str | None, display_name: str) -> User:
+    """The account for (issuer, subject), created if new; email and name refreshed."""
+    user = find_or_create_user(issuer, subject)
     user.email, user.display_name = email, display_name
     db.session.commit()
     return user

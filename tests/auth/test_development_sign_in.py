@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from iscg_module import create_app
 from iscg_module.audit.models import AuditEntry
+from iscg_module.auth.oidc_settings import OidcSettings
 from iscg_module.auth.safe_redirect import local_path_or
 from iscg_module.extensions import db
 from iscg_module.users.operations import ensure_user
@@ -76,12 +77,15 @@ def test_production_offers_no_development_sign_in(database_url, member):
             "ISCG_ENV": "production",
             "SECRET_KEY": "production-secret-key-for-the-test-only",
             "SQLALCHEMY_DATABASE_URI": database_url,
+            "ISCG_OIDC": OidcSettings(issuer="http://127.0.0.1:9", client_id="iscg"),
         }
     )
     production.test_client_class = FormClient
     with production.app_context():
         client = production.test_client()
         response = client.get("/auth/login", base_url="https://iscg.test")
-        assert response.status_code == 503
-        assert "Plain Member" not in response.get_data(as_text=True)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 502
+        assert "cannot be reached" in page
+        assert "Plain Member" not in page and "Development sign-in" not in page
         db.engine.dispose()
