@@ -95,15 +95,21 @@ def _test_config(url: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The application on a migrated database whose tables are emptied after the test."""
-    application = create_app(_test_config(database_url))
+def running_app(database_url: str, **overrides: Any) -> Iterator[Flask]:
+    """An application on a migrated database, its tables emptied once the test is done."""
+    application = create_app({**_test_config(database_url), **overrides})
+    application.test_client_class = FormClient
     with application.app_context():
         yield application
         db.session.remove()
         _empty_tables()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    """The application on a migrated database whose tables are emptied after the test."""
+    yield from running_app(database_url)
 
 
 def _empty_tables() -> None:
@@ -146,7 +152,6 @@ class FormClient(FlaskClient):
 
 @pytest.fixture
 def client(app: Flask) -> FormClient:
-    app.test_client_class = FormClient
     return app.test_client()
 
 
@@ -165,14 +170,8 @@ def member(app: Flask) -> User:
     return make_user("Plain Member")
 
 
-@pytest.fixture
-def other_member(app: Flask) -> User:
-    return make_user("Second Member")
-
-
 def sign_in(app: Flask, user: User) -> FormClient:
     """A new client signed in as ``user`` through the development sign-in form."""
-    app.test_client_class = FormClient
     signed_in = app.test_client()
     response = signed_in.post_form("/auth/login", {"account": user.id})
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -24,7 +24,7 @@ from iscg_module.auth.oidc_settings import OidcSettings
 
 PROVIDER = "organisation"
 PROVIDER_TIMEOUT_SECONDS = 10
-oauth = OAuth()
+_EXTENSION_KEY = "iscg_oidc"
 
 
 class SignInFailed(Exception):
@@ -49,11 +49,15 @@ class ProviderIdentity:
 
 
 def init_oidc(app: Flask) -> None:
-    """Register the provider when one is configured; its metadata is fetched at first use."""
+    """Register the provider when one is configured; its metadata is fetched at first use.
+
+    Each application keeps its own registry, so two apps never share a provider's client.
+    """
     settings: OidcSettings | None = app.config["ISCG_OIDC"]
     if settings is None:
         return
-    oauth.init_app(app)
+    oauth = OAuth(app)
+    app.extensions[_EXTENSION_KEY] = oauth
     oauth.register(
         PROVIDER,
         client_id=settings.client_id,
@@ -72,7 +76,7 @@ def _settings() -> OidcSettings:
 
 
 def _client() -> Any:
-    return oauth.create_client(PROVIDER)
+    return current_app.extensions[_EXTENSION_KEY].create_client(PROVIDER)
 
 
 def begin_sign_in(redirect_uri: str) -> Response:

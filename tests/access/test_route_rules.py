@@ -65,7 +65,6 @@ def sample_ids(app, admin):
 def visitors(app, admin, sample_ids):
     member = make_user("Walker Member")
     chair = make_user("Walker Chair", Role.CHAIR)
-    app.test_client_class = type(sign_in(app, admin))
     return {
         "anonymous": app.test_client(),
         "member": sign_in(app, member),

@@ -30,6 +30,7 @@ const provider = new Provider(issuer, {
     rpInitiatedLogout: { enabled: true },
   },
   ttl: { AuthorizationCode: settings.codeTtl || 60 },
+  cookies: { keys: ["iscg-test-provider-cookie-key"] },
   async findAccount(ctx, sub) {
     return {
       accountId: sub,
@@ -37,16 +38,6 @@ const provider = new Provider(issuer, {
         return { sub, ...(accounts[sub] || {}) };
       },
     };
-  },
-  // The tests drive the flow without a browser, so consent is granted with the login.
-  loadExistingGrant: async (ctx) => {
-    const grant = new ctx.oidc.provider.Grant({
-      clientId: ctx.oidc.client.clientId,
-      accountId: ctx.oidc.session.accountId,
-    });
-    grant.addOIDCScope("openid email profile groups");
-    await grant.save();
-    return grant;
   },
 });
 provider.proxy = false;
