@@ -90,8 +90,8 @@ def start_provider(claims_in_id_token: bool = False, code_ttl: int = 60) -> Runn
     return RunningProvider(issuer=line.split()[1], process=process, accounts=ACCOUNTS)
 
 
-def running(claims_in_id_token: bool = False) -> Iterator[RunningProvider]:
-    provider = start_provider(claims_in_id_token=claims_in_id_token)
+def running(claims_in_id_token: bool = False, code_ttl: int = 60) -> Iterator[RunningProvider]:
+    provider = start_provider(claims_in_id_token=claims_in_id_token, code_ttl=code_ttl)
     try:
         yield provider
     finally:

@@ -30,6 +30,12 @@ def provider_with_claims_in_id_token() -> Iterator[RunningProvider]:
     yield from running(claims_in_id_token=True)
 
 
+@pytest.fixture(scope="session")
+def provider_with_short_lived_codes() -> Iterator[RunningProvider]:
+    """Authorization codes that expire after one second."""
+    yield from running(code_ttl=1)
+
+
 def settings_for(provider: RunningProvider, **changes: object) -> OidcSettings:
     values: dict[str, object] = {
         "issuer": provider.issuer,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -121,6 +122,27 @@ def test_a_code_used_twice_is_refused_as_expired(browser):
         session.update(saved)
     status, _, body = browser.get(callback)
     assert status == 400 and "took too long and has expired" in body
+
+
+def test_an_expired_code_is_refused(database_url, provider_with_short_lived_codes):
+    settings = settings_for(provider_with_short_lived_codes)
+    for app in running_app(database_url, ISCG_OIDC=settings):
+        browser = ProviderBrowser(app.test_client())
+        callback = browser.callback_url("tsag-delegate")
+        time.sleep(1.5)
+        status, _, body = browser.get(callback)
+        assert status == 400 and "took too long and has expired" in body
+        assert _user("tsag-delegate") is None
+
+
+def test_a_provider_whose_metadata_names_another_issuer_is_refused(database_url, provider):
+    """Configured as localhost, the provider calls itself 127.0.0.1: a mix-up to refuse."""
+    alias = provider.issuer.replace("127.0.0.1", "localhost")
+    for app in running_app(database_url, ISCG_OIDC=settings_for(provider, issuer=alias)):
+        browser = ProviderBrowser(app.test_client())
+        status, _, body = browser.get(browser.callback_url("tsag-delegate"))
+        assert status == 400 and "could not be verified" in body
+        assert _user("tsag-delegate") is None
 
 
 def test_provider_unreachable_at_sign_in_shows_a_clear_page(database_url, caplog):
