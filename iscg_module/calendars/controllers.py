@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template, url_for
+from flask import Response, abort, redirect, render_template, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
 
-from iscg_module.access import PUBLIC, require
+from iscg_module.access import MEMBER, PUBLIC, require
 from iscg_module.calendars.blueprint import blueprint
 from iscg_module.calendars.conditional_get import calendar_response
 from iscg_module.calendars.feeds import (
     PUBLIC_FEED,
+    build_personal_feed,
     build_public_feed,
     build_single_meeting,
+    personal_feed_version,
     public_feed_version,
     single_meeting_version,
 )
+from iscg_module.calendars.forms import NewSubscriptionForm
 from iscg_module.calendars.subscribe_links import (
     google_subscribe_url,
     outlook_subscribe_url,
     webcal_url,
 )
+from iscg_module.calendars.subscription_operations import (
+    SubscriptionRuleError,
+    create_subscription,
+    note_use,
+    revoke_subscription,
+)
+from iscg_module.calendars.subscription_queries import (
+    active_subscription,
+    own_subscription_or_404,
+    subscriptions_of,
+)
 from iscg_module.meetings.queries import meeting_or_404
+from iscg_module.web.action_form import ActionForm
+from iscg_module.web.form_flow import act
 
 
 @blueprint.get("/calendar.ics")
@@ -56,3 +73,62 @@ def subscribe() -> str:
         google=google_subscribe_url(feed_url),
         outlook=outlook_subscribe_url(feed_url, PUBLIC_FEED.name),
     )
+
+
+@blueprint.get("/calendar/<token>.ics")
+@require(PUBLIC)
+def personal_feed(token: str) -> Response:
+    """A member's feed for calendar clients, which cannot sign in: the token is the key."""
+    subscription = active_subscription(token)
+    if subscription is None:
+        abort(404)
+    note_use(subscription)
+    return calendar_response(
+        personal_feed_version(), build_personal_feed, private=True, filename="iscg-meetings.ics"
+    )
+
+
+@blueprint.route("/calendar/links", methods=["GET", "POST"])
+@require(MEMBER)
+def subscriptions() -> str | BaseResponse:
+    """The member's calendar links; a new link's address is shown here once, never again."""
+    form = NewSubscriptionForm()
+    created = None
+    if form.validate_on_submit():
+        try:
+            subscription, token = create_subscription(current_user, form.name.data)
+        except SubscriptionRuleError as error:
+            form.form_errors.append(str(error))
+        else:
+            created = _addresses(subscription.name, token)
+            form = NewSubscriptionForm(formdata=None)
+    return render_template(
+        "calendars/links.html",
+        form=form,
+        created=created,
+        links=subscriptions_of(current_user),
+        action_form=ActionForm(formdata=None),
+    )
+
+
+@blueprint.post("/calendar/links/<int:subscription_id>/revoke")
+@require(MEMBER)
+def revoke(subscription_id: int) -> BaseResponse:
+    subscription = own_subscription_or_404(current_user, subscription_id)
+    act(
+        ActionForm(),
+        lambda: revoke_subscription(current_user, subscription),
+        f"The link “{subscription.name}” is revoked; calendars using it stop updating.",
+    )
+    return redirect(url_for("calendars.subscriptions"))
+
+
+def _addresses(name: str, token: str) -> dict[str, str]:
+    feed_url = url_for("calendars.personal_feed", token=token, _external=True)
+    return {
+        "name": name,
+        "https": feed_url,
+        "webcal": webcal_url(feed_url),
+        "google": google_subscribe_url(feed_url),
+        "outlook": outlook_subscribe_url(feed_url, f"ISCG meetings ({name})"),
+    }

@@ -19,6 +19,14 @@ PUBLIC_FEED = FeedSpec(
 )
 
 
+PERSONAL_FEED = FeedSpec(
+    name="ISCG meetings (personal)",
+    description="Meetings of the Inter-Sector Coordination Group, with the join links of "
+    "online meetings. This calendar's address is personal: do not share it.",
+    show_join_links=True,
+)
+
+
 def meeting_page_url(meeting: Meeting) -> str:
     return url_for("meetings.show", meeting_id=meeting.id, _external=True)
 
@@ -27,14 +35,28 @@ def public_feed_version() -> FeedVersion:
     return feed_version("public")
 
 
+def _all_meetings() -> list[Meeting]:
+    return list(
+        db.session.scalars(
+            select(Meeting)
+            .options(selectinload(Meeting.agenda_items))
+            .order_by(Meeting.sort_starts_at, Meeting.id)
+        )
+    )
+
+
 def build_public_feed() -> bytes:
     """Every meeting, cancelled ones included, without join links."""
-    meetings = db.session.scalars(
-        select(Meeting)
-        .options(selectinload(Meeting.agenda_items))
-        .order_by(Meeting.sort_starts_at, Meeting.id)
-    )
-    return build_calendar(list(meetings), PUBLIC_FEED, meeting_page_url)
+    return build_calendar(_all_meetings(), PUBLIC_FEED, meeting_page_url)
+
+
+def personal_feed_version() -> FeedVersion:
+    return feed_version("personal")
+
+
+def build_personal_feed() -> bytes:
+    """Every meeting a member may see, with join links: what a personal link serves."""
+    return build_calendar(_all_meetings(), PERSONAL_FEED, meeting_page_url)
 
 
 def single_meeting_version(meeting: Meeting, show_join_links: bool) -> FeedVersion:

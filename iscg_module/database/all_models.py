@@ -1,8 +1,18 @@
 """Imports every model of the core so that the metadata knows all tables (migrations use it)."""
 
 from iscg_module.audit.models import AuditEntry
+from iscg_module.calendars.subscription import CalendarSubscription
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
 
-__all__ = ["AgendaItem", "AuditEntry", "Meeting", "Registration", "RoleGrant", "Theme", "User"]
+__all__ = [
+    "AgendaItem",
+    "AuditEntry",
+    "CalendarSubscription",
+    "Meeting",
+    "Registration",
+    "RoleGrant",
+    "Theme",
+    "User",
+]

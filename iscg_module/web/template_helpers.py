@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from iscg_module.auth.forms import SignOutForm
 from iscg_module.text.markdown import render_markdown
-from iscg_module.web.time_display import format_day, format_moment, meeting_when
+from iscg_module.web.time_display import format_day, format_moment, format_utc, meeting_when
 
 NAVIGATION = (
     ("home.index", "Home"),
@@ -22,6 +22,7 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(format_moment, "moment")
     app.add_template_filter(format_day, "day")
+    app.add_template_filter(format_utc, "utc_moment")
     app.add_template_filter(meeting_when, "meeting_when")
     app.context_processor(_page_context)
 

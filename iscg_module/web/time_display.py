@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from iscg_module.meetings.models import Meeting
 
@@ -10,6 +10,12 @@ from iscg_module.meetings.models import Meeting
 def format_moment(moment: datetime) -> str:
     """E.g. 'Wednesday 1 September 2021, 14:00 CEST'."""
     return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M %Z}"
+
+
+def format_utc(moment: datetime) -> str:
+    """E.g. '24 November 2026, 03:10 UTC' (for records, not meetings)."""
+    utc_moment = moment.astimezone(UTC)
+    return f"{utc_moment.day} {utc_moment:%B %Y, %H:%M} UTC"
 
 
 def format_day(day: date) -> str:

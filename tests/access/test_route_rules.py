@@ -13,6 +13,7 @@ from flask import Flask
 from werkzeug.routing import Rule as UrlRule
 
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, rule_of
+from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
 from iscg_module.users.roles import Role
 from tests.conftest import sign_in
@@ -58,7 +59,14 @@ def sample_ids(app, admin):
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     make_tentative_window(date(2030, 1, 24), date(2030, 2, 4))
-    return {"meeting_id": meeting.id, "item_id": item.id, "filename": "css/app.css"}
+    link, token = create_subscription(admin, "walker")
+    return {
+        "meeting_id": meeting.id,
+        "item_id": item.id,
+        "filename": "css/app.css",
+        "token": token,
+        "subscription_id": link.id,
+    }
 
 
 @pytest.fixture

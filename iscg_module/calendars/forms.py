@@ -1,0 +1,19 @@
+"""The form that names a new personal calendar link."""
+
+from flask_wtf import FlaskForm
+from wtforms import StringField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+from iscg_module.calendars.subscription import NAME_MAX
+
+
+class NewSubscriptionForm(FlaskForm):
+    class Meta:
+        filters = (lambda value: value.strip() if isinstance(value, str) else value,)
+
+    name = StringField(
+        "Name of the link",
+        description="Where you will use it, for example “Outlook at work” or “phone”.",
+        validators=[DataRequired(), Length(max=NAME_MAX)],
+    )
+    submit = SubmitField("Create a calendar link")
