@@ -55,6 +55,7 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.errors.handlers import init_error_pages
     from iscg_module.home.blueprint import blueprint as home_blueprint
     from iscg_module.meetings.blueprint import blueprint as meetings_blueprint
+    from iscg_module.users.blueprint import blueprint as account_blueprint
     from iscg_module.web.template_helpers import init_template_helpers
 
     init_session_user(app)
@@ -65,4 +66,5 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(meetings_blueprint)
     app.register_blueprint(calendars_blueprint)
+    app.register_blueprint(account_blueprint)
     app.cli.add_command(iscg_commands)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from iscg_module.auth.oidc_settings import OidcSettingError, OidcSettings
 DEVELOPMENT = "development"
 PRODUCTION = "production"
 KNOWN_ENVIRONMENTS = (DEVELOPMENT, "testing", PRODUCTION)
+# A signed-in session lasts a working day; it needs no provider while it lasts.
+SESSION_LIFETIME = timedelta(hours=12)
 
 
 class ConfigurationError(RuntimeError):
@@ -77,6 +80,7 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
         "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
         "ISCG_OIDC": oidc,
         "ISCG_DEV_SIGN_IN": not production and oidc is None,
+        "PERMANENT_SESSION_LIFETIME": SESSION_LIFETIME,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env != DEVELOPMENT and env != "testing",

@@ -104,6 +104,7 @@ def _development_sign_in() -> str | Response:
 def _start_session(user: User) -> None:
     """A new session for the signed-in user: nothing from before sign-in carries over."""
     session.clear()
+    session.permanent = True
     login_user(user)
 
 

@@ -27,10 +27,19 @@ def init_template_helpers(app: Flask) -> None:
     app.context_processor(_page_context)
 
 
+ROLE_NAMES = {
+    "admin": "Secretariat (admin)",
+    "chair": "Chair",
+    "focal_point": "Focal point",
+    "counsellor": "Counsellor",
+}
+
+
 def _page_context() -> dict[str, Any]:
     signed_in = current_user.is_authenticated
     return {
         "navigation": NAVIGATION,
+        "role_names": ROLE_NAMES,
         "sign_out_form": SignOutForm(formdata=None) if signed_in else None,
         "development_sign_in": current_app.config["ISCG_DEV_SIGN_IN"],
     }

@@ -13,7 +13,7 @@ from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role, RoleSource
 from tests.auth.conftest import settings_for
 from tests.conftest import running_app
-from tests.oidc_provider import ProviderBrowser
+from tests.oidc_provider import ProviderBrowser, start_provider
 
 pytestmark = pytest.mark.provider
 
@@ -172,3 +172,28 @@ def test_sign_out_ends_the_provider_session_too(browser, provider):
     assert query["post_logout_redirect_uri"] == ["http://iscg.test/"]
     assert query["id_token_hint"][0].count(".") == 2
     assert "Signed in as" not in browser.app.get("/").get_data(as_text=True)
+
+
+def test_signed_in_sessions_and_public_pages_go_on_while_the_provider_is_down(database_url):
+    provider = start_provider()
+    try:
+        for app in running_app(database_url, ISCG_OIDC=settings_for(provider)):
+            browser = ProviderBrowser(app.test_client())
+            browser.sign_in("tsag-delegate")
+            provider.process.terminate()
+            provider.process.wait(timeout=10)
+            assert browser.app.get("/account/").status_code == 200
+            assert "TSAG Delegate" in browser.app.get("/").get_data(as_text=True)
+            anonymous = app.test_client()
+            assert anonymous.get("/calendar.ics").status_code == 200
+            assert anonymous.get("/meetings/").status_code == 200
+    finally:
+        provider.process.kill()
+
+
+def test_the_session_cookie_is_kept_for_a_working_day_and_hidden_from_scripts(browser):
+    browser.sign_in("tsag-delegate")
+    cookie = browser.app.get_cookie("session", domain="iscg.test")
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+    assert cookie.expires is not None
