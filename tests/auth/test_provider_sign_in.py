@@ -197,3 +197,8 @@ def test_the_session_cookie_is_kept_for_a_working_day_and_hidden_from_scripts(br
     assert cookie.http_only
     assert cookie.same_site == "Lax"
     assert cookie.expires is not None
+
+
+def test_next_leading_off_site_is_dropped_after_provider_sign_in(browser):
+    status, page, _ = browser.sign_in("tsag-delegate", next_path="https://evil.example/")
+    assert (status, page) == (200, "http://iscg.test/")
