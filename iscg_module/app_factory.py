@@ -56,12 +56,14 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.home.blueprint import blueprint as home_blueprint
     from iscg_module.meetings.blueprint import blueprint as meetings_blueprint
     from iscg_module.users.blueprint import blueprint as account_blueprint
+    from iscg_module.web.security_headers import init_security_headers
     from iscg_module.web.template_helpers import init_template_helpers
 
     init_session_user(app)
     init_oidc(app)
     init_error_pages(app)
     init_template_helpers(app)
+    init_security_headers(app)
     app.register_blueprint(home_blueprint)
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(meetings_blueprint)
