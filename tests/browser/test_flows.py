@@ -52,8 +52,8 @@ def upcoming_meeting(live_server):
 def test_member_opens_the_next_meeting_and_copies_a_calendar_link(
     chromium, live_server, upcoming_meeting
 ):
-    context = chromium.new_context(base_url=live_server.url, permissions=["clipboard-read",
-                                                                         "clipboard-write"])  # fmt: skip
+    clipboard = ["clipboard-read", "clipboard-write"]
+    context = chromium.new_context(base_url=live_server.url, permissions=clipboard)
     page = context.new_page()
     sign_in_as(page, "TDAG member")
     page.get_by_role("link", name="ISCG meeting on conformance and interoperability").focus()
@@ -123,8 +123,9 @@ def test_keyboard_focus_is_visible_and_the_skip_link_works(page):
 
 
 def test_pages_work_at_200_percent_zoom(chromium, live_server):
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 640, "height": 800},
-                                   device_scale_factor=2)  # fmt: skip
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 640, "height": 800}, device_scale_factor=2
+    )
     page = context.new_page()
     page.goto("/meetings/1")
     overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
