@@ -1,0 +1,57 @@
+"""Every state-changing route refuses a request without its CSRF token, and changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from flask import url_for
+from sqlalchemy import func, select
+
+from iscg_module.calendars.subscription_operations import create_subscription
+from iscg_module.extensions import db
+from iscg_module.meetings import operations
+from iscg_module.themes.models import ThemeStatus
+from iscg_module.themes.operations import ensure_theme
+from iscg_module.users.operations import grant_role
+from iscg_module.users.roles import Role, RoleSource
+from tests.factories import make_meeting
+
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _snapshot() -> dict[str, int]:
+    """Row counts of every table: a refused request must leave all of them alone."""
+    return {
+        table.name: db.session.scalar(select(func.count()).select_from(table))
+        for table in db.metadata.sorted_tables
+    }
+
+
+@pytest.fixture
+def samples(app, admin, member):
+    meeting = make_meeting()
+    item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
+    link, token = create_subscription(admin, "csrf walk")
+    theme = ensure_theme(None, "ai", "AI", "", ThemeStatus.ACTIVE)
+    grant = grant_role(admin, member, Role.FOCAL_POINT, RoleSource.PRODUCT, theme=theme)
+    return {
+        "meeting_id": meeting.id,
+        "item_id": item.id,
+        "subscription_id": link.id,
+        "token": token,
+        "user_id": member.id,
+        "grant_id": grant.id,
+    }
+
+
+def test_every_state_changing_route_needs_its_token(app, admin_client, samples):
+    routes = [rule for rule in app.url_map.iter_rules() if rule.methods & STATE_CHANGING]
+    assert len(routes) >= 10
+    for rule in routes:
+        with app.test_request_context():
+            url = url_for(rule.endpoint, **{name: samples[name] for name in rule.arguments})
+        before = _snapshot()
+        for method in sorted(rule.methods & STATE_CHANGING):
+            response = admin_client.open(url, method=method, data={"title": "forged", "name": "x"})
+            assert response.status_code == 400, (method, url)
+            assert "did not come from this site" in response.get_data(as_text=True)
+        assert _snapshot() == before, url
