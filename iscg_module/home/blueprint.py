@@ -8,14 +8,12 @@ from iscg_module.meetings.queries import past_meetings, upcoming_meetings
 blueprint = Blueprint("home", __name__)
 
 RECENT_MEETINGS = 3
+UPCOMING_MEETINGS = 5
 
 
 @blueprint.get("/")
 @require(PUBLIC)
 def index() -> str:
-    recent, _ = past_meetings(page=1)
-    return render_template(
-        "home/index.html",
-        upcoming=upcoming_meetings(limit=5),
-        recent=recent[:RECENT_MEETINGS],
-    )
+    upcoming, _ = upcoming_meetings(size=UPCOMING_MEETINGS)
+    recent, _ = past_meetings(size=RECENT_MEETINGS)
+    return render_template("home/index.html", upcoming=upcoming, recent=recent)

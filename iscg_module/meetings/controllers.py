@@ -43,11 +43,16 @@ def _agenda_page(meeting: Meeting) -> str:
 @blueprint.get("/")
 @require(PUBLIC)
 def index() -> str:
+    """Upcoming and past meetings, each paged on its own (``?later=N``, ``?page=N``)."""
+    later = max(request.args.get("later", 1, type=int) or 1, 1)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
+    upcoming, more_upcoming = upcoming_meetings(later)
     past, more_past = past_meetings(page)
     return render_template(
         "meetings/index.html",
-        upcoming=upcoming_meetings() if page == 1 else [],
+        upcoming=upcoming,
+        more_upcoming=more_upcoming,
+        later=later,
         past=past,
         page=page,
         more_past=more_past,

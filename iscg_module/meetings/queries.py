@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from iscg_module.database.utc_datetime import utc_now
@@ -13,31 +13,39 @@ from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
 from iscg_module.users.models import User
 
-PAST_PAGE_SIZE = 25
+PAGE_SIZE = 25
 
 
-def upcoming_meetings(now: datetime | None = None, limit: int | None = None) -> list[Meeting]:
-    """Meetings that have not ended yet, soonest first (cancelled ones included, marked)."""
+def upcoming_meetings(
+    page: int = 1, now: datetime | None = None, size: int = PAGE_SIZE
+) -> tuple[list[Meeting], bool]:
+    """One page of meetings that have not ended, soonest first, and whether more follow.
+
+    Cancelled meetings are included: members must see that they will not take place.
+    """
     query = (
         select(Meeting)
         .where(Meeting.sort_ends_at > (now or utc_now()))
         .order_by(Meeting.sort_starts_at, Meeting.id)
-        .limit(limit)
     )
-    return list(db.session.scalars(query))
+    return _page(query, page, size)
 
 
-def past_meetings(page: int, now: datetime | None = None) -> tuple[list[Meeting], bool]:
+def past_meetings(
+    page: int = 1, now: datetime | None = None, size: int = PAGE_SIZE
+) -> tuple[list[Meeting], bool]:
     """One page of meetings that have ended, latest first, and whether more pages follow."""
     query = (
         select(Meeting)
         .where(Meeting.sort_ends_at <= (now or utc_now()))
         .order_by(Meeting.sort_starts_at.desc(), Meeting.id.desc())
-        .offset((page - 1) * PAST_PAGE_SIZE)
-        .limit(PAST_PAGE_SIZE + 1)
     )
-    rows = list(db.session.scalars(query))
-    return rows[:PAST_PAGE_SIZE], len(rows) > PAST_PAGE_SIZE
+    return _page(query, page, size)
+
+
+def _page(query: Select[tuple[Meeting]], page: int, size: int) -> tuple[list[Meeting], bool]:
+    rows = list(db.session.scalars(query.offset((page - 1) * size).limit(size + 1)))
+    return rows[:size], len(rows) > size
 
 
 def meeting_or_404(meeting_id: int) -> Meeting:

@@ -48,7 +48,7 @@ def page_urls(live_server) -> list[str]:
                 arguments = {name: samples[name] for name in rule.arguments}
                 urls.append(url_for(rule.endpoint, **arguments))
         db.session.remove()
-    return urls
+    return [*urls, "/this-page-does-not-exist"]
 
 
 @pytest.mark.parametrize("visitor", VISITORS)

@@ -95,3 +95,21 @@ def test_meeting_page_queries_do_not_grow_with_agenda_or_registrations(
         operations.add_agenda_item(admin, meeting, f"Item {number}", "Someone", "Notes")
         operations.register_attendance(make_user(f"M{number}"), meeting, Attendance.ONLINE)
     assert count_queries(member_client, f"/meetings/{meeting.id}") == few
+
+
+def _soon(day: int) -> None:
+    schedule = ExactTimes(next_week_at(days=day), next_week_at(hour=16, days=day))
+    make_meeting(title=f"Soon {day}", schedule=schedule)
+
+
+def test_upcoming_meetings_are_paged_too(client, count_queries):
+    for day in range(1, 4):
+        _soon(day)
+    few = count_queries(client, "/meetings/")
+    for day in range(4, 31):
+        _soon(day)
+    assert count_queries(client, "/meetings/") == few
+    first = client.get("/meetings/").get_data(as_text=True)
+    assert first.count("meeting-list__item") == 25 and "Later meetings" in first
+    second = client.get("/meetings/?later=2").get_data(as_text=True)
+    assert second.count("meeting-list__item") == 5 and "Sooner meetings" in second
