@@ -10,6 +10,7 @@ from flask import Flask
 import iscg_module.database.all_models  # noqa: F401  (the metadata must know every table)
 from iscg_module.access import PUBLIC, declare_endpoint, init_access
 from iscg_module.calendars.feed_cache import FeedCache
+from iscg_module.calendars.version_cache import FeedVersionCache
 from iscg_module.config import build_config
 from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
 from iscg_module.events import EventBus
@@ -42,6 +43,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     EventBus().init_app(app)
     FeedCache().init_app(app)
+    FeedVersionCache().init_app(app)
     init_access(app)
     declare_endpoint(app, "static", PUBLIC)
 

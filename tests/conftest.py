@@ -95,10 +95,16 @@ def _test_config(url: str) -> dict[str, Any]:
     }
 
 
-def running_app(database_url: str, **overrides: Any) -> Iterator[Flask]:
-    """An application on a migrated database, its tables emptied once the test is done."""
+def make_app(database_url: str, **overrides: Any) -> Flask:
+    """An application for the tests on ``database_url``, its test clients able to send forms."""
     application = create_app({**_test_config(database_url), **overrides})
     application.test_client_class = FormClient
+    return application
+
+
+def running_app(database_url: str, **overrides: Any) -> Iterator[Flask]:
+    """An application on a migrated database, its tables emptied once the test is done."""
+    application = make_app(database_url, **overrides)
     with application.app_context():
         yield application
         db.session.remove()

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from iscg_module.calendars.feed_builder import FeedSpec, build_calendar
 from iscg_module.calendars.feed_version import FeedVersion, feed_version, meeting_version
+from iscg_module.calendars.version_cache import cached_version
 from iscg_module.extensions import db
 from iscg_module.meetings.models import Meeting
 
@@ -32,7 +33,7 @@ def meeting_page_url(meeting: Meeting) -> str:
 
 
 def public_feed_version() -> FeedVersion:
-    return feed_version("public")
+    return cached_version("public", lambda: feed_version("public"))
 
 
 def _all_meetings() -> list[Meeting]:
@@ -51,7 +52,7 @@ def build_public_feed() -> bytes:
 
 
 def personal_feed_version() -> FeedVersion:
-    return feed_version("personal")
+    return cached_version("personal", lambda: feed_version("personal"))
 
 
 def build_personal_feed() -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -10,9 +11,11 @@ from werkzeug.http import http_date
 
 from iscg_module.calendars import conditional_get, feeds
 from iscg_module.calendars.feed_cache import FeedCache
+from iscg_module.calendars.version_cache import FRESH_FOR
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting
 from tests.calendars.helpers import FEED, WINTER, edit, fetch, meeting_file, unfolded
+from tests.conftest import make_app
 from tests.factories import make_meeting
 
 
@@ -215,15 +218,34 @@ def test_an_unchanged_feed_is_built_once_and_rebuilt_after_a_change(client, admi
     assert builds == [1, 1, 2]
 
 
-def test_a_304_of_the_feed_runs_only_the_version_query_for_one_or_thirty_meetings(
-    client, count_queries
+def test_a_304_of_the_feed_runs_at_most_the_version_query_for_one_or_thirty_meetings(
+    app, client, count_queries
 ):
+    versions = app.extensions["iscg_feed_versions"]
     make_meeting()
-    small = count_queries(client, FEED, **if_none_match(fetch(client).headers["ETag"]))
+    etag = fetch(client).headers["ETag"]
+    assert count_queries(client, FEED, **if_none_match(etag)) == 0  # the version is cached
+    versions.forget_all()
+    small = count_queries(client, FEED, **if_none_match(etag))
     for number in range(29):
         make_meeting(title=f"Meeting {number}")
-    large = count_queries(client, FEED, **if_none_match(fetch(client).headers["ETag"]))
+    etag = fetch(client).headers["ETag"]
+    versions.forget_all()
+    large = count_queries(client, FEED, **if_none_match(etag))
     assert small == large == 1
+
+
+def test_another_worker_sees_a_change_within_a_second(database_url, client):
+    """A second app instance on the same database stands for another worker process."""
+    make_meeting()
+    etag = fetch(client).headers["ETag"]
+    other = make_app(database_url).test_client()
+    assert fetch(other, FEED, **if_none_match(etag)).status_code == 304
+    make_meeting(title="Made by this worker")
+    assert fetch(client, FEED, **if_none_match(etag)).status_code == 200
+    assert fetch(other, FEED, **if_none_match(etag)).status_code == 304  # not yet seen there
+    time.sleep(FRESH_FOR + 0.1)
+    assert fetch(other, FEED, **if_none_match(etag)).status_code == 200
 
 
 def test_feed_cache_keeps_the_most_recently_used_versions():
