@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 TEST_TOOLS := tests/js
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench
 
 run: $(VENV)/.installed-run
 	$(FLASK) db upgrade
@@ -45,3 +45,8 @@ $(TEST_TOOLS)/node_modules/.installed: $(TEST_TOOLS)/package.json $(TEST_TOOLS)/
 
 clean:
 	rm -rf $(VENV) instance build dist *.egg-info $(TEST_TOOLS)/node_modules .pytest_cache .ruff_cache
+
+# Not part of `make test`: throughput against a bare Flask app, a soak, and the feed rebuild.
+bench: $(VENV)/.installed-test
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "20")
 SOAK_SECONDS = os.environ.get("BENCH_SOAK_SECONDS", "60")
+SOCKET_ERRORS = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
 PHASES = (("200 meetings", 200, 200), ("2,000 meetings, 5,000 members", 2000, 5000))
 
 
@@ -33,7 +35,8 @@ class Measure:
     requests_per_second: float
     p50_ms: float
     p99_ms: float
-    errors: int
+    bad_statuses: int
+    socket_errors: int
 
 
 def free_port() -> int:
@@ -68,7 +71,7 @@ def gunicorn(app: str, env: dict[str, str], cwd: Path) -> Iterator[tuple[str, in
 def wrk(url: str, seconds: str = DURATION, connections: str = CONNECTIONS,
         headers: dict[str, str] | None = None, script: Path | None = None,
         env: dict[str, str] | None = None) -> Measure:  # fmt: skip
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     if script:
@@ -81,7 +84,8 @@ def wrk(url: str, seconds: str = DURATION, connections: str = CONNECTIONS,
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         p50_ms=_latency(output, "50%"),
         p99_ms=_latency(output, "99%"),
-        errors=_errors(output),
+        bad_statuses=_count(r"Non-2xx or 3xx responses: (\d+)", output),
+        socket_errors=_count(SOCKET_ERRORS, output),
     )
 
 
@@ -90,13 +94,16 @@ def _latency(output: str, percentile: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def _errors(output: str) -> int:
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
-                              output)  # fmt: skip
-    return (int(bad.group(1)) if bad else 0) + (
-        sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
-    )
+def _count(pattern: str, output: str) -> int:
+    found = re.search(pattern, output)
+    return sum(int(number) for number in found.groups()) if found else 0
+
+
+def warm_up(url: str) -> None:
+    """Let every worker build its caches once, as they would long before a real peak."""
+    for _ in range(8):
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            answer.read()
 
 
 def peak_memory_mib(master: int) -> float:
@@ -130,7 +137,7 @@ def main() -> None:
         lines += [f"### {label}", "", *phase_table(env, samples), ""]
         if meetings == PHASES[-1][1]:
             lines += soak(env, samples)
-    lines += [""] + rebuild_ratio(database_url)
+    lines += ["", *rebuild_ratio(database_url)]
     report = "\n".join(lines)
     print(report)
     results = ROOT / "bench" / "results"
@@ -154,6 +161,7 @@ def phase_table(env: dict[str, str], samples: dict[str, str]) -> list[str]:
             f"{bare.p99_ms:.2f} | 0 |"]  # fmt: skip
     with gunicorn("wsgi:app", env, ROOT) as (url, _):
         for name, path, headers in endpoints:
+            warm_up(f"{url}{path}")
             result = wrk(f"{url}{path}", headers=headers)
             queries = samples[f"queries:{path}:{'304' if headers else '200'}"]
             rows.append(
@@ -168,13 +176,16 @@ def soak(env: dict[str, str], samples: dict[str, str]) -> list[str]:
     paths = ",".join(["/calendar.ics", f"/calendar/{samples['token']}.ics", "/meetings/",
                       f"/meetings/{samples['meeting_id']}", "/"])  # fmt: skip
     with gunicorn("wsgi:app", env, ROOT) as (url, master):
+        for path in paths.split(","):
+            warm_up(f"{url}{path}")
         result = wrk(f"{url}/", seconds=SOAK_SECONDS, connections="50",
                      script=ROOT / "bench" / "soak.lua", env={"PATHS": paths})  # fmt: skip
         memory = peak_memory_mib(master)
     return [
         f"Soak: {SOAK_SECONDS} s at 50 connections over feeds and pages: "
         f"{result.requests_per_second:,.0f} requests/s, p99 {result.p99_ms:.1f} ms, "
-        f"{result.errors} errors or 5xx, peak worker memory {memory:.0f} MiB.",
+        f"{result.bad_statuses} answers other than 2xx/3xx, {result.socket_errors} socket "
+        f"errors or time-outs, peak worker memory {memory:.0f} MiB.",
     ]
 
 
@@ -190,8 +201,9 @@ def rebuild_ratio(database_url: str) -> list[str]:
 def platform_summary() -> str:
     memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
     model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
-    return (f"{int(memory.group(1)) / 1024 / 1024:.0f} GiB, "
-            f"{model.group(1).strip() if model else 'unknown CPU'}, Python {sys.version.split()[0]}")  # fmt: skip
+    cpu = model.group(1).strip() if model else "unknown CPU"
+    gib = int(memory.group(1)) / 1024 / 1024
+    return f"{gib:.0f} GiB, {cpu}, Python {sys.version.split()[0]}"
 
 
 if __name__ == "__main__":
