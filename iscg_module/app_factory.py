@@ -16,6 +16,7 @@ from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
 from iscg_module.events import EventBus
 from iscg_module.extensions import csrf, db, login_manager, migrate
 from iscg_module.resources import shipped_folder
+from iscg_module.web.session_interface import KeptSerializerSessionInterface
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -28,6 +29,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(build_config(Path(app.instance_path), config))
+    app.session_interface = KeptSerializerSessionInterface()
 
     _init_extensions(app)
     _register_domains(app)

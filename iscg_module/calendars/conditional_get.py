@@ -1,17 +1,41 @@
-"""Answering feed requests: 304 when the client's copy is current, else the (cached) feed."""
+"""Answering feed requests: 304 when the client's copy is current, else the (cached) feed.
+
+Calendar clients poll often and mostly find nothing new, so the 304 path is kept short:
+the headers of a version are composed once and reused, and no calendar is built.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from flask import Response, request
-from werkzeug.http import is_resource_modified
+from werkzeug.http import http_date, is_resource_modified, quote_etag
 
 from iscg_module.calendars.feed_cache import feed_cache
 from iscg_module.calendars.feed_version import FeedVersion
 
-CALENDAR_MIMETYPE = "text/calendar"
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 MAX_AGE_SECONDS = 300
+
+
+@lru_cache(maxsize=512)
+def _validator_headers(
+    version: FeedVersion, private: bool, filename: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The headers a response for ``version`` carries, with or without a body."""
+    audience = "private" if private else "public"
+    headers = [
+        ("ETag", quote_etag(version.etag)),
+        ("Cache-Control", f"{audience}, max-age={MAX_AGE_SECONDS}, must-revalidate"),
+    ]
+    if version.last_modified is not None:
+        headers.append(("Last-Modified", http_date(version.last_modified)))
+    if private:
+        headers.append(("Vary", "Cookie"))
+    if filename:
+        headers.append(("Content-Disposition", f'inline; filename="{filename}"'))
+    return tuple(headers)
 
 
 def calendar_response(
@@ -22,28 +46,13 @@ def calendar_response(
     filename: str | None = None,
 ) -> Response:
     """A calendar response for ``version``; ``build`` runs only if no cached copy exists."""
-    response = Response(mimetype=CALENDAR_MIMETYPE)
-    response.charset = "utf-8"
-    response.set_etag(version.etag)
-    if version.last_modified is not None:
-        response.last_modified = version.last_modified
-    response.cache_control.max_age = MAX_AGE_SECONDS
-    response.cache_control.must_revalidate = True
-    if private:
-        response.cache_control.private = True
-        response.vary.add("Cookie")
-    else:
-        response.cache_control.public = True
-    if filename:
-        response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    headers = _validator_headers(version, private, filename)
     modified = is_resource_modified(
         request.environ, etag=version.etag, last_modified=version.last_modified
     )
     if not modified:
-        response.status_code = 304
-        return response
+        return Response(status=304, headers=headers)
     # The feed's links are absolute and follow the address it was fetched at, so the cached
     # copy is kept per address as well as per version.
-    cache_key = f"{request.url_root}|{version.etag}"
-    response.set_data(feed_cache().get_or_build(cache_key, build))
-    return response
+    body = feed_cache().get_or_build(f"{request.url_root}|{version.etag}", build)
+    return Response(body, headers=headers, content_type=CALENDAR_CONTENT_TYPE)
