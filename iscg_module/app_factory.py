@@ -51,6 +51,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_domains(app: Flask) -> None:
+    from iscg_module.admin.blueprint import blueprint as admin_blueprint
     from iscg_module.auth.blueprint import blueprint as auth_blueprint
     from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
@@ -73,4 +74,5 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(meetings_blueprint)
     app.register_blueprint(calendars_blueprint)
     app.register_blueprint(account_blueprint)
+    app.register_blueprint(admin_blueprint)
     app.cli.add_command(iscg_commands)

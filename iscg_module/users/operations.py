@@ -7,6 +7,7 @@ from sqlalchemy import select
 from iscg_module.audit.audit_log import record
 from iscg_module.database.unit_of_work import transactional
 from iscg_module.extensions import db
+from iscg_module.operation_refused import OperationRefused
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role, RoleSource, Sector
@@ -30,6 +31,47 @@ def ensure_user(issuer: str, subject: str, email: str | None, display_name: str)
     user.email, user.display_name = email, display_name
     db.session.commit()
     return user
+
+
+class RoleRuleError(OperationRefused):
+    """A change of roles that the rules do not allow; the message is for the person."""
+
+
+PRODUCT_ROLES = {Role.FOCAL_POINT: "theme", Role.COUNSELLOR: "sector"}
+
+
+@transactional
+def grant_product_role(
+    actor: User, user: User, role: Role, theme: Theme | None = None, sector: Sector | None = None
+) -> RoleGrant:
+    """Grant a role held inside the product: focal point of a theme, counsellor of a sector.
+
+    Admin and chair come from the identity provider and cannot be granted here.
+    """
+    scope = PRODUCT_ROLES.get(role)
+    if scope is None:
+        raise RoleRuleError("That role comes from the organisation's sign-in service.")
+    if (scope == "theme") != (theme is not None) or (scope == "sector") != (sector is not None):
+        raise RoleRuleError(
+            f"A {role.value.replace('_', ' ')} role needs a {scope}, and only that."
+        )
+    return grant_role(actor, user, role, RoleSource.PRODUCT, theme=theme, sector=sector)
+
+
+@transactional
+def withdraw_role(actor: User, grant: RoleGrant) -> None:
+    """Withdraw a role granted inside the product; provider roles are the provider's."""
+    if grant.source is not RoleSource.PRODUCT:
+        raise RoleRuleError(
+            "This role comes from the organisation's sign-in service; change it there."
+        )
+    user = grant.user
+    user.role_grants.remove(grant)
+    record(
+        actor, "role.withdrawn", "user", user.id, role=grant.role.value, source="product",
+        theme_id=grant.theme_id, sector=grant.sector.value if grant.sector else None,
+    )  # fmt: skip
+    db.session.commit()
 
 
 @transactional

@@ -15,6 +15,9 @@ from werkzeug.routing import Rule as UrlRule
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, rule_of
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
+from iscg_module.themes.models import ThemeStatus
+from iscg_module.themes.operations import ensure_theme
+from iscg_module.users.operations import grant_product_role
 from iscg_module.users.roles import Role
 from tests.conftest import sign_in
 from tests.factories import make_meeting, make_tentative_window, make_user
@@ -60,7 +63,12 @@ def sample_ids(app, admin):
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     make_tentative_window(date(2030, 1, 24), date(2030, 2, 4))
     link, token = create_subscription(admin, "walker")
+    theme = ensure_theme(None, "ai", "AI", "", ThemeStatus.ACTIVE)
+    focal_point = make_user("Walker Focal Point")
+    grant = grant_product_role(admin, focal_point, Role.FOCAL_POINT, theme=theme)
     return {
+        "user_id": focal_point.id,
+        "grant_id": grant.id,
         "meeting_id": meeting.id,
         "item_id": item.id,
         "filename": "css/app.css",

@@ -1,0 +1,1 @@
+"""The secretariat's pages: members and their roles, and the audit log."""

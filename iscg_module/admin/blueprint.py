@@ -1,0 +1,106 @@
+"""Admin pages under /admin: members and their roles, and the audit log."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from iscg_module.access import ADMIN, SECRETARIAT_READ, require
+from iscg_module.admin.forms import GrantRoleForm
+from iscg_module.admin.queries import (
+    all_themes,
+    audit_actions,
+    audit_page,
+    grant_or_404,
+    user_or_404,
+    users_page,
+)
+from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
+from iscg_module.themes.queries import themes_by_id
+from iscg_module.users.operations import grant_product_role, withdraw_role
+from iscg_module.web.action_form import ActionForm
+from iscg_module.web.form_flow import act, submit
+
+blueprint = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _page_number() -> int:
+    return max(request.args.get("page", 1, type=int) or 1, 1)
+
+
+@blueprint.get("/")
+@require(SECRETARIAT_READ)
+def index() -> str:
+    return render_template("admin/index.html")
+
+
+@blueprint.get("/users")
+@require(SECRETARIAT_READ)
+def users() -> str:
+    page = _page_number()
+    rows, more = users_page(page)
+    grants = [grant for user in rows for grant in user.role_grants]
+    return render_template(
+        "admin/users.html", users=rows, page=page, more=more, themes=themes_by_id(grants),
+        development_issuer=DEVELOPMENT_ISSUER,
+    )  # fmt: skip
+
+
+@blueprint.get("/users/<int:user_id>")
+@require(SECRETARIAT_READ)
+def user(user_id: int) -> str:
+    member = user_or_404(user_id)
+    return _user_page(member, GrantRoleForm(formdata=None, themes=all_themes()))
+
+
+@blueprint.post("/users/<int:user_id>/roles")
+@require(ADMIN)
+def grant(user_id: int) -> str | Response:
+    member = user_or_404(user_id)
+    form = GrantRoleForm(themes=all_themes())
+    done = submit(
+        form,
+        lambda: grant_product_role(current_user, member, *form.chosen),
+        f"The role is granted to {member.display_name}.",
+        lambda _grant: url_for("admin.user", user_id=member.id),
+    )
+    return done or _user_page(member, form)
+
+
+@blueprint.post("/users/<int:user_id>/roles/<int:grant_id>/withdraw")
+@require(ADMIN)
+def withdraw(user_id: int, grant_id: int) -> Response:
+    member = user_or_404(user_id)
+    role_grant = grant_or_404(member, grant_id)
+    act(
+        ActionForm(),
+        lambda: withdraw_role(current_user, role_grant),
+        f"The role is withdrawn from {member.display_name}.",
+    )
+    return redirect(url_for("admin.user", user_id=member.id))
+
+
+@blueprint.get("/audit")
+@require(SECRETARIAT_READ)
+def audit() -> str:
+    actions = audit_actions()
+    action = request.args.get("action") or None
+    unknown_action = action is not None and action not in actions
+    page = _page_number()
+    entries, more = audit_page(page, None if unknown_action else action)
+    return render_template(
+        "admin/audit.html", entries=entries, more=more, page=page, actions=actions,
+        action=None if unknown_action else action, unknown_action=unknown_action,
+    )  # fmt: skip
+
+
+def _user_page(member: object, form: GrantRoleForm) -> str:
+    return render_template(
+        "admin/user.html",
+        member=member,
+        form=form,
+        themes=themes_by_id(member.role_grants),
+        action_form=ActionForm(formdata=None),
+        development_issuer=DEVELOPMENT_ISSUER,
+    )

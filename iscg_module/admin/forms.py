@@ -1,0 +1,58 @@
+"""The form that grants a role held inside the product."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, DataRequired, ValidationError
+
+from iscg_module.themes.models import Theme
+from iscg_module.users.roles import Role, Sector
+
+NO_CHOICE = ""
+
+
+class GrantRoleForm(FlaskForm):
+    role = RadioField(
+        "Role",
+        choices=[
+            SelectChoice(Role.FOCAL_POINT.value, "Focal point of a theme"),
+            SelectChoice(Role.COUNSELLOR.value, "Counsellor of a sector"),
+        ],
+        validators=[DataRequired(), AnyOf([Role.FOCAL_POINT.value, Role.COUNSELLOR.value])],
+    )
+    theme = SelectField("Theme (for a focal point)", default=NO_CHOICE)
+    sector = SelectField(
+        "Sector (for a counsellor)",
+        default=NO_CHOICE,
+        choices=[SelectChoice(NO_CHOICE, "none"),
+                 *(SelectChoice(sector.value, sector.value) for sector in Sector)],
+    )  # fmt: skip
+    submit = SubmitField("Grant the role")
+
+    def __init__(self, *args: object, themes: list[Theme], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.themes = {str(theme.id): theme for theme in themes}
+        self.theme.choices = [
+            SelectChoice(NO_CHOICE, "none"),
+            *(SelectChoice(key, theme.title) for key, theme in self.themes.items()),
+        ]
+
+    def validate_theme(self, field: SelectField) -> None:
+        if self.role.data == Role.FOCAL_POINT.value and not field.data:
+            raise ValidationError("Choose the theme this member is focal point of.")
+        if self.role.data == Role.COUNSELLOR.value and field.data:
+            raise ValidationError("A counsellor serves a sector, not a theme.")
+
+    def validate_sector(self, field: SelectField) -> None:
+        if self.role.data == Role.COUNSELLOR.value and not field.data:
+            raise ValidationError("Choose the sector this member is counsellor of.")
+        if self.role.data == Role.FOCAL_POINT.value and field.data:
+            raise ValidationError("A focal point serves a theme, not a sector.")
+
+    @property
+    def chosen(self) -> tuple[Role, Theme | None, Sector | None]:
+        theme = self.themes.get(self.theme.data or "")
+        sector = Sector(self.sector.data) if self.sector.data else None
+        return Role(self.role.data), theme, sector
