@@ -16,6 +16,8 @@ from iscg_module.meetings.models import Meeting
 
 
 def count_queries(client, path: str, headers: dict[str, str]) -> int:
+    """Statements of a request once the worker is warm (the one before it fills the caches)."""
+    client.get(path, headers=headers)
     statements: list[str] = []
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     sa.event.listen(db.engine, "before_cursor_execute", listener)

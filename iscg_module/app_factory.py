@@ -56,6 +56,8 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
     from iscg_module.calendars.blueprint import blueprint as calendars_blueprint
+    from iscg_module.calendars.feeds import PUBLIC_FEED_PATH
+    from iscg_module.calendars.poll_shortcut import PublicFeedPollShortcut
     from iscg_module.cli.commands import iscg_commands
     from iscg_module.errors.handlers import init_error_pages
     from iscg_module.home.blueprint import blueprint as home_blueprint
@@ -68,6 +70,9 @@ def _register_domains(app: Flask) -> None:
     init_oidc(app)
     init_error_pages(app)
     init_template_helpers(app)
+    app.wsgi_app = PublicFeedPollShortcut(  # type: ignore[method-assign]
+        app.wsgi_app, PUBLIC_FEED_PATH, app.extensions["iscg_feed_versions"]
+    )
     init_security_headers(app)
     app.register_blueprint(home_blueprint)
     app.register_blueprint(auth_blueprint)

@@ -20,7 +20,7 @@ MAX_AGE_SECONDS = 300
 
 
 @lru_cache(maxsize=512)
-def _validator_headers(
+def validator_headers(
     version: FeedVersion, private: bool, filename: str | None
 ) -> tuple[tuple[str, str], ...]:
     """The headers a response for ``version`` carries, with or without a body."""
@@ -46,7 +46,7 @@ def calendar_response(
     filename: str | None = None,
 ) -> Response:
     """A calendar response for ``version``; ``build`` runs only if no cached copy exists."""
-    headers = _validator_headers(version, private, filename)
+    headers = validator_headers(version, private, filename)
     modified = is_resource_modified(
         request.environ, etag=version.etag, last_modified=version.last_modified
     )

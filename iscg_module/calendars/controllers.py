@@ -11,6 +11,8 @@ from iscg_module.calendars.blueprint import blueprint
 from iscg_module.calendars.conditional_get import calendar_response
 from iscg_module.calendars.feeds import (
     PUBLIC_FEED,
+    PUBLIC_FEED_FILE,
+    PUBLIC_FEED_PATH,
     build_personal_feed,
     build_public_feed,
     build_single_meeting,
@@ -40,11 +42,11 @@ from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act
 
 
-@blueprint.get("/calendar.ics")
+@blueprint.get(PUBLIC_FEED_PATH)
 @require(PUBLIC)
 def public_feed() -> Response:
     return calendar_response(
-        public_feed_version(), build_public_feed, private=False, filename="iscg-meetings.ics"
+        public_feed_version(), build_public_feed, private=False, filename=PUBLIC_FEED_FILE
     )
 
 

@@ -20,6 +20,9 @@ PUBLIC_FEED = FeedSpec(
 )
 
 
+PUBLIC_FEED_PATH = "/calendar.ics"
+PUBLIC_FEED_KEY = "public"
+PUBLIC_FEED_FILE = "iscg-meetings.ics"
 PERSONAL_FEED = FeedSpec(
     name="ISCG meetings (personal)",
     description="Meetings of the Inter-Sector Coordination Group, with the join links of "
@@ -33,7 +36,7 @@ def meeting_page_url(meeting: Meeting) -> str:
 
 
 def public_feed_version() -> FeedVersion:
-    return cached_version("public", lambda: feed_version("public"))
+    return cached_version(PUBLIC_FEED_KEY, lambda: feed_version(PUBLIC_FEED_KEY))
 
 
 def _all_meetings() -> list[Meeting]:

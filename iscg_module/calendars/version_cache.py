@@ -31,12 +31,19 @@ class FeedVersionCache:
         self._entries: dict[str, tuple[float, FeedVersion]] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: str, read: Callable[[], FeedVersion]) -> FeedVersion:
-        now = time.monotonic()
+    def fresh(self, key: str) -> FeedVersion | None:
+        """The cached version of ``key`` if it is still fresh, without reading anything."""
         with self._lock:
             entry = self._entries.get(key)
-        if entry is not None and now - entry[0] < self._fresh_for:
+        if entry is not None and time.monotonic() - entry[0] < self._fresh_for:
             return entry[1]
+        return None
+
+    def get(self, key: str, read: Callable[[], FeedVersion]) -> FeedVersion:
+        cached = self.fresh(key)
+        if cached is not None:
+            return cached
+        now = time.monotonic()
         version = read()
         with self._lock:
             self._entries[key] = (now, version)
