@@ -125,6 +125,12 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
+def steady_versions(app: Flask) -> None:
+    """Cached feed versions stay fresh for a minute, so a slow machine cannot age them."""
+    app.extensions["iscg_feed_versions"].fresh_for = 60
+
+
+@pytest.fixture
 def engine_name(app: Flask) -> str:
     return db.engine.dialect.name
 

@@ -27,7 +27,7 @@ _CHANGED = "iscg_meetings_changed"
 
 class FeedVersionCache:
     def __init__(self, fresh_for: float = FRESH_FOR) -> None:
-        self._fresh_for = fresh_for
+        self.fresh_for = fresh_for
         self._entries: dict[str, tuple[float, FeedVersion]] = {}
         self._lock = threading.Lock()
 
@@ -35,7 +35,7 @@ class FeedVersionCache:
         """The cached version of ``key`` if it is still fresh, without reading anything."""
         with self._lock:
             entry = self._entries.get(key)
-        if entry is not None and time.monotonic() - entry[0] < self._fresh_for:
+        if entry is not None and time.monotonic() - entry[0] < self.fresh_for:
             return entry[1]
         return None
 

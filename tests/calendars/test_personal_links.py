@@ -75,7 +75,9 @@ def test_revoking_closes_the_link_at_once_and_leaks_nothing(member_client, membe
     assert actions[-2:] == ["calendar_link.created", "calendar_link.revoked"]
 
 
-def test_conditional_get_answers_304_for_the_personal_feed(member_client, count_queries):
+def test_conditional_get_answers_304_for_the_personal_feed(
+    member_client, count_queries, steady_versions
+):
     make_meeting()
     address = _path(_create(member_client))
     calendar_client = member_client.application.test_client()

@@ -23,13 +23,15 @@ def _requests_entering_flask(app, client, **headers: str) -> tuple[int, int]:
     return status, len(entered)
 
 
-def test_a_current_poll_is_answered_304_without_entering_the_application(app, client):
+def test_a_current_poll_is_answered_304_without_entering_the_application(
+    app, client, steady_versions
+):
     make_meeting()
     etag = fetch(client).headers["ETag"]
     assert _requests_entering_flask(app, client, **{"If-None-Match": etag}) == (304, 0)
 
 
-def test_the_shortcut_sends_the_views_headers(app, client):
+def test_the_shortcut_sends_the_views_headers(app, client, steady_versions):
     make_meeting()
     etag = fetch(client).headers["ETag"]
     shortcut = fetch(client, FEED, **{"If-None-Match": etag})
