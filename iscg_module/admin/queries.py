@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from flask import abort
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from iscg_module.audit.models import AuditEntry
+from iscg_module.database.paging import page_of
 from iscg_module.extensions import db
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
@@ -16,17 +15,9 @@ from iscg_module.users.models import RoleGrant, User
 PAGE_SIZE = 50
 
 
-Row = TypeVar("Row")
-
-
-def _page(query: Select[tuple[Row]], page: int) -> tuple[list[Row], bool]:
-    rows = list(db.session.scalars(query.offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)))
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
-
-
 def users_page(page: int) -> tuple[list[User], bool]:
     """Members by name, their role grants loaded with them."""
-    return _page(select(User).order_by(User.display_name, User.id), page)
+    return page_of(select(User).order_by(User.display_name, User.id), page, PAGE_SIZE)
 
 
 def user_or_404(user_id: int) -> User:
@@ -63,4 +54,4 @@ def audit_page(page: int, action: str | None) -> tuple[list[AuditEntry], bool]:
     )
     if action:
         query = query.where(AuditEntry.action == action)
-    return _page(query, page)
+    return page_of(query, page, PAGE_SIZE)

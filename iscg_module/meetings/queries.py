@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from iscg_module.database.paging import page_of
 from iscg_module.database.utc_datetime import utc_now
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
@@ -28,7 +29,7 @@ def upcoming_meetings(
         .where(Meeting.sort_ends_at > (now or utc_now()))
         .order_by(Meeting.sort_starts_at, Meeting.id)
     )
-    return _page(query, page, size)
+    return page_of(query, page, size)
 
 
 def past_meetings(
@@ -40,12 +41,7 @@ def past_meetings(
         .where(Meeting.sort_ends_at <= (now or utc_now()))
         .order_by(Meeting.sort_starts_at.desc(), Meeting.id.desc())
     )
-    return _page(query, page, size)
-
-
-def _page(query: Select[tuple[Meeting]], page: int, size: int) -> tuple[list[Meeting], bool]:
-    rows = list(db.session.scalars(query.offset((page - 1) * size).limit(size + 1)))
-    return rows[:size], len(rows) > size
+    return page_of(query, page, size)
 
 
 def meeting_or_404(meeting_id: int) -> Meeting:

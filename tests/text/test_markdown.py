@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 
 from iscg_module.text.markdown import render_markdown
+from tests.html_elements import elements_of
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -18,23 +17,6 @@ PAYLOADS = [
     '<svg onload="alert(1)">',
     "<style>body{display:none}</style>",
 ]
-
-
-class ElementCollector(HTMLParser):
-    """Every element and attribute a browser would build from the HTML."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.elements: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-
-def elements_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    collector = ElementCollector()
-    collector.feed(html)
-    return collector.elements
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

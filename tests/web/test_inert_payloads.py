@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 from icalendar import Calendar
 from sqlalchemy import select
@@ -11,6 +9,7 @@ from sqlalchemy import select
 from iscg_module.calendars.subscription import CalendarSubscription
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting
+from tests.html_elements import elements_of
 
 PAYLOAD = (
     '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
@@ -19,19 +18,8 @@ PAYLOAD = (
 OWN_SCRIPTS = {"/static/js/local-times.js", "/static/js/copy-buttons.js"}
 
 
-class Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-
 def assert_inert(html: str) -> None:
-    parser = Elements()
-    parser.feed(html)
-    for tag, attributes in parser.found:
+    for tag, attributes in elements_of(html):
         assert tag not in {"svg", "iframe", "object", "embed"}, tag
         assert not any(name.startswith("on") for name in attributes), (tag, attributes)
         assert not (attributes.get("href") or "").lower().startswith("javascript:"), attributes
