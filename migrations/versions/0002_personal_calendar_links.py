@@ -5,9 +5,8 @@ Revises: core_0001
 
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "core_0002"
