@@ -3,6 +3,7 @@
 from iscg_module.audit.models import AuditEntry
 from iscg_module.calendars.subscription import CalendarSubscription
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
+from iscg_module.platform.models import PlatformVersion, PluginState
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
 
@@ -11,6 +12,8 @@ __all__ = [
     "AuditEntry",
     "CalendarSubscription",
     "Meeting",
+    "PlatformVersion",
+    "PluginState",
     "Registration",
     "RoleGrant",
     "Theme",

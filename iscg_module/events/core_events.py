@@ -20,6 +20,8 @@ class CoreEvent(StrEnum):
     MEETING_CANCELLED = "meeting.cancelled"
     REGISTRATION_CHANGED = "meeting.registration_changed"
     USER_SIGNED_IN = "user.signed_in"
+    PLUGIN_ENABLED = "plugin.enabled"
+    PLUGIN_DISABLED = "plugin.disabled"
 
 
 class EventBus:

@@ -8,6 +8,7 @@ from flask import Flask, current_app
 from flask_login import current_user
 
 from iscg_module.auth.forms import SignOutForm
+from iscg_module.platform.gate import plugin_registry
 from iscg_module.text.markdown import render_markdown
 from iscg_module.web.time_display import format_day, format_moment, format_utc, meeting_when
 
@@ -39,7 +40,14 @@ def _page_context() -> dict[str, Any]:
     signed_in = current_user.is_authenticated
     return {
         "navigation": NAVIGATION,
+        "plugin_navigation": _plugin_navigation(),
         "role_names": ROLE_NAMES,
         "sign_out_form": SignOutForm(formdata=None) if signed_in else None,
         "development_sign_in": current_app.config["ISCG_DEV_SIGN_IN"],
     }
+
+
+def _plugin_navigation() -> list[Any]:
+    """Entries of the enabled plugins only: a disabled plugin's links vanish with it."""
+    entries = plugin_registry().hook("iscg_navigation")()
+    return [entry for plugin_entries in entries for entry in plugin_entries]

@@ -1,0 +1,30 @@
+"""Whether each plugin is enabled, and a counter that moves with every change of that."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from iscg_module.database.utc_datetime import UTCDateTime, utc_now
+from iscg_module.extensions import db
+
+
+class PluginState(db.Model):
+    """A plugin's switch; a plugin with no row is disabled until an admin enables it."""
+
+    __tablename__ = "plugin_states"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class PlatformVersion(db.Model):
+    """One row whose counter every enable or disable raises; workers poll it, not the states."""
+
+    __tablename__ = "platform_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
