@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -17,6 +17,8 @@ from iscg_module.admin.queries import (
     users_page,
 )
 from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
+from iscg_module.platform.gate import plugin_registry
+from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.themes.queries import themes_by_id
 from iscg_module.users.operations import grant_product_role, withdraw_role
 from iscg_module.web.action_form import ActionForm
@@ -104,3 +106,36 @@ def _user_page(member: object, form: GrantRoleForm) -> str:
         action_form=ActionForm(formdata=None),
         development_issuer=DEVELOPMENT_ISSUER,
     )
+
+
+@blueprint.get("/plugins")
+@require(SECRETARIAT_READ)
+def plugins() -> str:
+    registry = plugin_registry()
+    return render_template(
+        "admin/plugins.html",
+        plugins=sorted(registry.plugins.values(), key=lambda plugin: plugin.title or plugin.name),
+        enabled=registry.enabled(),
+        failures=sorted(registry.failures.items()),
+    )
+
+
+@blueprint.route("/plugins/<name>/switch", methods=["GET", "POST"])
+@require(ADMIN)
+def switch_plugin(name: str) -> str | Response:
+    """Ask first (GET), then enable or disable (POST): the opposite of the current state."""
+    registry = plugin_registry()
+    plugin = registry.plugins.get(name)
+    if plugin is None:
+        abort(404)
+    enable = name not in registry.enabled()
+    form = ActionForm()
+    if request.method == "GET":
+        return render_template("admin/plugin_switch.html", plugin=plugin, enable=enable, form=form)
+    act(
+        form,
+        lambda: set_plugin_enabled(current_user, name, enable),
+        f"{plugin.title or name} is {'enabled' if enable else 'disabled'} on every server "
+        "within a second.",
+    )
+    return redirect(url_for("admin.plugins"))

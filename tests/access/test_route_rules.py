@@ -69,6 +69,7 @@ def sample_ids(app, admin):
     return {
         "user_id": focal_point.id,
         "grant_id": grant.id,
+        "name": "sample",
         "meeting_id": meeting.id,
         "item_id": item.id,
         "filename": "css/app.css",

@@ -37,6 +37,7 @@ def page_urls(live_server) -> list[str]:
             ),
             "subscription_id": link.id,
             "token": token,
+            "name": "no-such-plugin",
         }
         urls = []
         with app.test_request_context():

@@ -40,6 +40,7 @@ def samples(app, admin, member):
         "token": token,
         "user_id": member.id,
         "grant_id": grant.id,
+        "name": "sample",
     }
 
 

@@ -1,0 +1,61 @@
+"""The admin page that lists plugins and switches them, with confirmation and CSRF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+
+from iscg_module.users.roles import Role
+from tests.conftest import running_app, sign_in
+from tests.factories import make_user
+from tests.platform.sample_plugin import RecordingPlugin
+
+
+@pytest.fixture
+def plugin_app(database_url: str) -> Iterator[Flask]:
+    yield from running_app(database_url, ISCG_EXTRA_PLUGINS=[RecordingPlugin()])
+
+
+@pytest.fixture
+def admin_browser(plugin_app):
+    return sign_in(plugin_app, make_user("Plugin Admin", Role.ADMIN))
+
+
+def test_the_page_lists_plugins_with_version_state_and_description(admin_browser):
+    page = admin_browser.get("/admin/plugins").get_data(as_text=True)
+    assert "Sample theme" in page and "1.0" in page and "A theme plugin used by the tests." in page
+    assert "<td>disabled</td>" in page
+
+
+def test_admin_confirms_then_enables_and_disables(admin_browser):
+    question = admin_browser.get("/admin/plugins/sample/switch").get_data(as_text=True)
+    assert "Yes, enable it" in question
+    assert admin_browser.get("/themes/sample/").status_code == 404
+    response = admin_browser.post_form("/admin/plugins/sample/switch", follow_redirects=True)
+    assert "is enabled on every server" in response.get_data(as_text=True)
+    assert admin_browser.get("/themes/sample/").status_code == 200
+    assert "Yes, disable it" in admin_browser.get("/admin/plugins/sample/switch").get_data(
+        as_text=True
+    )
+    admin_browser.post_form("/admin/plugins/sample/switch")
+    assert admin_browser.get("/themes/sample/").status_code == 404
+
+
+def test_switching_without_csrf_token_changes_nothing(admin_browser):
+    assert admin_browser.post("/admin/plugins/sample/switch").status_code == 400
+    assert admin_browser.get("/themes/sample/").status_code == 404
+
+
+def test_the_chair_reads_and_members_are_refused(plugin_app):
+    chair = sign_in(plugin_app, make_user("Chair", Role.CHAIR))
+    member = sign_in(plugin_app, make_user("Member"))
+    assert chair.get("/admin/plugins").status_code == 200
+    assert chair.post_form("/admin/plugins/sample/switch").status_code == 403
+    assert member.get("/admin/plugins").status_code == 403
+    assert chair.get("/themes/sample/").status_code == 404
+
+
+def test_an_unknown_plugin_is_404(admin_browser):
+    assert admin_browser.get("/admin/plugins/nothing/switch").status_code == 404
