@@ -35,8 +35,9 @@ $(VENV)/.installed-run: pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[serve]'
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,serve]'
+# The plugin guide's example plugin is installed too, so its tests run with the others.
+$(VENV)/.installed-test: pyproject.toml setup.py tests/example_plugin/pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,serve]' -e tests/example_plugin
 	touch $@
 
 $(TEST_TOOLS)/node_modules/.installed: $(TEST_TOOLS)/package.json $(TEST_TOOLS)/package-lock.json

@@ -15,6 +15,7 @@ from werkzeug.routing import Rule as UrlRule
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, rule_of
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
+from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.operations import grant_product_role
@@ -58,7 +59,9 @@ def test_an_endpoint_without_a_rule_is_refused(app, client):
 
 @pytest.fixture
 def sample_ids(app, admin):
-    """Ids that every URL parameter of the map can take, with open registration."""
+    """Ids that every URL parameter of the map can take, with every installed plugin enabled."""
+    for name in app.extensions["iscg_plugins"].plugins:
+        set_plugin_enabled(admin, name, True)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     make_tentative_window(date(2030, 1, 24), date(2030, 2, 4))
