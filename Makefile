@@ -19,6 +19,7 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test $(TEST_TOOLS)/node_modules/.installed
 	$(BIN)/python -m pytest
+	cd tests/example_plugin && $(abspath $(BIN))/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 import sqlalchemy as sa
-from flask_migrate import upgrade
 from sqlalchemy import select
 
 from bench.synthetic_data import add_meetings, add_members_with_links
 from iscg_module import create_app
+from iscg_module.database.migration_commands import upgrade_schema
 from iscg_module.demo.reference_group import load_reference_group
 from iscg_module.extensions import db
 from iscg_module.meetings.models import Meeting
@@ -29,7 +29,7 @@ def count_queries(client, path: str, headers: dict[str, str]) -> int:
 def main(meetings: int, members: int) -> None:
     app = create_app()
     with app.app_context():
-        upgrade()
+        upgrade_schema()
         load_reference_group()
         add_meetings(meetings - 2)
         tokens = add_members_with_links(members)

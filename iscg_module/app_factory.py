@@ -12,6 +12,7 @@ from iscg_module.access import PUBLIC, declare_endpoint, init_access
 from iscg_module.calendars.feed_cache import FeedCache
 from iscg_module.calendars.version_cache import FeedVersionCache
 from iscg_module.config import build_config
+from iscg_module.database.migration_commands import database_commands
 from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
 from iscg_module.events import EventBus
 from iscg_module.extensions import csrf, db, login_manager, migrate
@@ -41,6 +42,7 @@ def _init_extensions(app: Flask) -> None:
     with app.app_context():
         apply_sqlite_pragmas(db.engine)
     migrate.init_app(app, db, directory=str(shipped_folder("migrations")))
+    app.cli.add_command(database_commands(), name="db")
     csrf.init_app(app)
     login_manager.init_app(app)
     EventBus().init_app(app)

@@ -7,7 +7,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from iscg_module.access import ADMIN, SECRETARIAT_READ, require
-from iscg_module.admin.forms import GrantRoleForm
+from iscg_module.admin.forms import GrantRoleForm, plugin_settings_form, submitted_settings
 from iscg_module.admin.queries import (
     all_themes,
     audit_actions,
@@ -18,7 +18,7 @@ from iscg_module.admin.queries import (
 )
 from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
 from iscg_module.platform.gate import plugin_registry
-from iscg_module.platform.operations import set_plugin_enabled
+from iscg_module.platform.operations import change_plugin_settings, set_plugin_enabled
 from iscg_module.themes.queries import themes_by_id
 from iscg_module.users.operations import grant_product_role, withdraw_role
 from iscg_module.web.action_form import ActionForm
@@ -117,6 +117,40 @@ def plugins() -> str:
         plugins=sorted(registry.plugins.values(), key=lambda plugin: plugin.title or plugin.name),
         enabled=registry.enabled(),
         failures=sorted(registry.failures.items()),
+    )
+
+
+@blueprint.get("/plugins/<name>")
+@require(SECRETARIAT_READ)
+def plugin(name: str) -> str:
+    """What a plugin is and adds: its state, settings and permissions."""
+    registry = plugin_registry()
+    found = registry.plugins.get(name) or abort(404)
+    return render_template(
+        "admin/plugin.html",
+        plugin=found,
+        enabled=name in registry.enabled(),
+        settings=registry.declared("iscg_settings", name),
+        values=registry.settings(name),
+        permissions=registry.declared("iscg_permissions", name),
+    )
+
+
+@blueprint.route("/plugins/<name>/settings", methods=["GET", "POST"])
+@require(ADMIN)
+def plugin_settings(name: str) -> str | Response:
+    registry = plugin_registry()
+    found = registry.plugins.get(name) or abort(404)
+    declared = registry.declared("iscg_settings", name)
+    form = plugin_settings_form(declared, registry.settings(name))
+    done = submit(
+        form,
+        lambda: change_plugin_settings(current_user, name, submitted_settings(form, declared)),
+        f"The settings of {found.title or name} are saved; every server uses them within a second.",
+        lambda _changed: url_for("admin.plugin", name=name),
+    )
+    return done or render_template(
+        "admin/plugin_settings.html", plugin=found, form=form, declared=declared
     )
 
 

@@ -1,12 +1,15 @@
-"""The form that grants a role held inside the product."""
+"""The admin forms: granting a role held inside the product, and a plugin's settings."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, ValidationError
 
+from iscg_module.platform.settings import Setting
 from iscg_module.themes.models import Theme
 from iscg_module.users.roles import Role, Sector
 
@@ -56,3 +59,19 @@ class GrantRoleForm(FlaskForm):
         theme = self.themes.get(self.theme.data or "")
         sector = Sector(self.sector.data) if self.sector.data else None
         return Role(self.role.data), theme, sector
+
+
+SETTING_PREFIX = "setting__"
+
+
+def plugin_settings_form(declared: list[Setting], current: dict[str, Any]) -> FlaskForm:
+    """A form generated from a plugin's declared settings, filled with their values."""
+    fields = {f"{SETTING_PREFIX}{setting.name}": setting.field() for setting in declared}
+    fields["submit"] = SubmitField("Save settings")
+    form_type = type("PluginSettingsForm", (FlaskForm,), fields)
+    return form_type(data={f"{SETTING_PREFIX}{name}": value for name, value in current.items()})
+
+
+def submitted_settings(form: FlaskForm, declared: list[Setting]) -> dict[str, Any]:
+    """The settings' values as the validated form holds them."""
+    return {setting.name: form[f"{SETTING_PREFIX}{setting.name}"].data for setting in declared}

@@ -19,6 +19,9 @@ class CoreEvent(StrEnum):
     MEETING_CHANGED = "meeting.changed"
     MEETING_CANCELLED = "meeting.cancelled"
     REGISTRATION_CHANGED = "meeting.registration_changed"
+    # Emitted by theme updates, which a focal point submits and the secretariat publishes.
+    THEME_UPDATE_SUBMITTED = "theme_update.submitted"
+    THEME_UPDATE_PUBLISHED = "theme_update.published"
     USER_SIGNED_IN = "user.signed_in"
     PLUGIN_ENABLED = "plugin.enabled"
     PLUGIN_DISABLED = "plugin.disabled"

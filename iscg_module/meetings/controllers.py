@@ -28,6 +28,12 @@ from iscg_module.meetings.queries import (
     registrations_of,
     upcoming_meetings,
 )
+from iscg_module.platform.form_extensions import (
+    CoreForm,
+    extended_form,
+    extension_values,
+    field_groups,
+)
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 
@@ -208,16 +214,22 @@ def move_agenda_item(meeting_id: int, item_id: int) -> Response:
 def register(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     registration = registration_of(meeting, current_user)
-    form = RegistrationForm(obj=registration, meeting=meeting)
+    form = extended_form(
+        RegistrationForm, CoreForm.MEETING_REGISTRATION, registration,
+        obj=registration, meeting=meeting,
+    )  # fmt: skip
     done = submit(
         form,
-        lambda: operations.register_attendance(current_user, meeting, form.chosen_attendance),
+        lambda: operations.register_attendance(
+            current_user, meeting, form.chosen_attendance, extension_values(form)
+        ),
         "Your registration is saved.",
         lambda _registration: _meeting_page(meeting),
     )
     return done or render_template(
-        "meetings/registration.html", meeting=meeting, form=form, registration=registration
-    )
+        "meetings/registration.html",
+        meeting=meeting, form=form, registration=registration, plugin_fields=field_groups(form),
+    )  # fmt: skip
 
 
 @blueprint.post("/<int:meeting_id>/registration/withdraw")

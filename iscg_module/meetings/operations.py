@@ -25,6 +25,7 @@ from iscg_module.meetings.models import (
 )
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails, span_in_utc
 from iscg_module.operation_refused import OperationRefused
+from iscg_module.platform.form_extensions import ExtensionValues
 from iscg_module.users.models import User
 
 # Changing any of these makes calendar clients update their copy (SEQUENCE rises).
@@ -168,8 +169,17 @@ def move_agenda_item(actor: User | None, item: AgendaItem, offset: int) -> None:
 
 
 @transactional
-def register_attendance(actor: User, meeting: Meeting, attendance: Attendance) -> Registration:
-    """Register ``actor`` for ``meeting`` (again, if they had withdrawn)."""
+def register_attendance(
+    actor: User,
+    meeting: Meeting,
+    attendance: Attendance,
+    plugin_values: ExtensionValues | None = None,
+) -> Registration:
+    """Register ``actor`` for ``meeting`` (again, if they had withdrawn).
+
+    ``plugin_values`` are the answers to the fields plugins add to the form; they are saved
+    in the same transaction, and a plugin refusing them refuses the registration.
+    """
     if not registration_open(meeting):
         raise MeetingRuleError("Registration is closed: the meeting is cancelled or has ended.")
     if attendance not in ATTENDANCE_BY_FORMAT[meeting.format]:
@@ -186,6 +196,8 @@ def register_attendance(actor: User, meeting: Meeting, attendance: Attendance) -
     registration.withdrawn_at = None
     registration.updated_at = utc_now()
     db.session.flush()
+    if plugin_values is not None:
+        plugin_values.save(actor, registration)
     record(actor, "registration.saved", "meeting", meeting.id, attendance=attendance.value)
     emit(CoreEvent.REGISTRATION_CHANGED, meeting_id=meeting.id, user_id=actor.id)
     db.session.commit()

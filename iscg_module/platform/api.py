@@ -2,39 +2,47 @@
 
 A plugin is a package with an entry point in the group ``iscg_module.plugins`` that names
 a ``ThemePlugin`` instance. The instance describes the plugin and carries its hook
-implementations, each marked with ``@hookimpl``.
+implementations, each marked with ``@hookimpl``; the hooks are declared in
+``iscg_module.platform.hookspecs``. ``docs/plugins.md`` walks through writing one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
 import pluggy
 
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, require
+from iscg_module.access.permissions import permission
+from iscg_module.audit.audit_log import record as record_audit
+from iscg_module.database.unit_of_work import transactional
+from iscg_module.database.utc_datetime import UTCDateTime, utc_now
+from iscg_module.events import CoreEvent
+from iscg_module.extensions import db
+from iscg_module.operation_refused import OperationRefused
+from iscg_module.platform.dashboard import DashboardWidget
+from iscg_module.platform.form_extensions import CoreForm, FormExtension
+from iscg_module.platform.gate import plugin_registry
 from iscg_module.platform.hookspecs import PROJECT
+from iscg_module.platform.report_sections import ReportPeriod, ReportSection
+from iscg_module.platform.settings import (
+    ChoiceSetting,
+    FlagSetting,
+    NumberSetting,
+    Setting,
+    TextSetting,
+)
+from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, NavigationEntry, ThemePlugin
+from iscg_module.users.roles import Role
+from iscg_module.web.action_form import ActionForm
+from iscg_module.web.form_flow import act, submit
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-ENTRY_POINT_GROUP = "iscg_module.plugins"
 
-
-@dataclass(frozen=True)
-class NavigationEntry:
-    """A link in the main navigation: an endpoint of the plugin and its label."""
-
-    endpoint: str
-    label: str
-
-
-class ThemePlugin:
-    """Subclass this, set the description below, and add ``@hookimpl`` methods."""
-
-    name: str = ""
-    title: str = ""
-    description: str = ""
-    version: str = "0"
-    theme: str = ""
+def plugin_settings(name: str) -> dict[str, Any]:
+    """The typed values of plugin ``name``'s settings (defaults where none was saved)."""
+    return plugin_registry().settings(name)
 
 
 __all__ = [
@@ -43,9 +51,32 @@ __all__ = [
     "MEMBER",
     "PUBLIC",
     "SECRETARIAT_READ",
+    "ActionForm",
+    "ChoiceSetting",
+    "CoreEvent",
+    "CoreForm",
+    "DashboardWidget",
+    "FlagSetting",
+    "FormExtension",
     "NavigationEntry",
+    "NumberSetting",
+    "OperationRefused",
+    "ReportPeriod",
+    "ReportSection",
+    "Role",
     "Rule",
+    "Setting",
+    "TextSetting",
     "ThemePlugin",
+    "UTCDateTime",
+    "act",
+    "db",
     "hookimpl",
+    "permission",
+    "plugin_settings",
+    "record_audit",
     "require",
+    "submit",
+    "transactional",
+    "utc_now",
 ]

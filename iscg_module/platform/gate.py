@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, abort, current_app, request
 
 from iscg_module.events import CoreEvent, EventBus
+from iscg_module.platform.plugin_migrations import find_plugin_migrations
 from iscg_module.platform.registry import PluginRegistry
 
 EXTENSION_KEY = "iscg_plugins"
@@ -14,6 +15,7 @@ EXTENSION_KEY = "iscg_plugins"
 
 def init_platform(app: Flask) -> PluginRegistry:
     """Find the plugins, mount their blueprints, wire their event handlers, start the gate."""
+    find_plugin_migrations()
     registry = PluginRegistry()
     registry.discover()
     for plugin in app.config.get("ISCG_EXTRA_PLUGINS", ()):
@@ -30,15 +32,14 @@ def plugin_registry() -> PluginRegistry:
 
 
 def _mount_blueprints(app: Flask, registry: PluginRegistry) -> None:
-    for implementation in registry.manager.hook.iscg_blueprint.get_hookimpls():
-        blueprint = implementation.function()
-        app.register_blueprint(blueprint, url_prefix=f"/themes/{implementation.plugin_name}")
-        registry.blueprints[blueprint.name] = implementation.plugin_name
+    for plugin, blueprint in registry.contributions("iscg_blueprint", every=True):
+        app.register_blueprint(blueprint, url_prefix=f"/themes/{plugin}")
+        registry.blueprints[blueprint.name] = plugin
 
 
 def _forward_events(bus: EventBus, registry: PluginRegistry) -> None:
     def forward(event: CoreEvent, payload: dict[str, Any]) -> None:
-        registry.hook("iscg_handle_event")(event=event.value, payload=payload)
+        registry.contributions("iscg_handle_event", event=event.value, payload=payload)
 
     for event in CoreEvent:
         bus.subscribe(event, forward)

@@ -1,4 +1,9 @@
-"""What a plugin may provide, declared once: pluggy refuses a hook that is not named here."""
+"""What a plugin may provide, declared once: pluggy refuses a hook that is not named here.
+
+Contributions are asked of enabled plugins only, so a disabled plugin's pages, links, widgets,
+form fields, report sections and handlers vanish together. Declarations (migrations,
+settings, permissions) are read from every installed plugin: its data outlives a switch.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,35 @@ class PluginHooks:
         """A Flask blueprint of the plugin's pages, mounted under ``/themes/<name>/``."""
 
     @hookspec
+    def iscg_migration_directory(self) -> Any:
+        """The folder of the plugin's Alembic revisions (its own branch).
+
+        Asked of every installed plugin, enabled or not: a plugin's tables exist either way.
+        """
+
+    @hookspec
     def iscg_navigation(self) -> list[Any]:
         """Navigation entries (``NavigationEntry``) to show while the plugin is enabled."""
+
+    @hookspec
+    def iscg_dashboard_widgets(self, user: Any) -> list[Any]:
+        """Widgets (``DashboardWidget``) for the signed-in ``user``'s home page."""
+
+    @hookspec
+    def iscg_form_extension(self, form: str) -> Any:
+        """A ``FormExtension`` adding fields to the core form named ``form``, or None."""
+
+    @hookspec
+    def iscg_report_sections(self, period: Any) -> list[Any]:
+        """Sections (``ReportSection``) of the progress report for ``period``."""
+
+    @hookspec
+    def iscg_settings(self) -> list[Any]:
+        """The plugin's typed settings (``TextSetting``, ``NumberSetting``, …)."""
+
+    @hookspec
+    def iscg_permissions(self) -> list[Any]:
+        """The permissions the plugin adds (rules made with ``permission``)."""
 
     @hookspec
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:

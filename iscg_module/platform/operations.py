@@ -1,6 +1,12 @@
-"""Switching plugins on and off, with the audit log and the core events."""
+"""Switching plugins on and off and changing their settings, with the audit log and events.
+
+Each change raises the platform version in the same transaction, which is how every
+worker of every server learns of it within a second.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from iscg_module.audit.audit_log import record
 from iscg_module.database.unit_of_work import transactional
@@ -9,7 +15,7 @@ from iscg_module.events import CoreEvent, emit
 from iscg_module.extensions import db
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.gate import plugin_registry
-from iscg_module.platform.models import PlatformVersion, PluginState
+from iscg_module.platform.models import PlatformVersion, PluginSetting, PluginState
 from iscg_module.users.models import User
 
 
@@ -28,14 +34,48 @@ def set_plugin_enabled(actor: User | None, name: str, enabled: bool) -> PluginSt
         raise PluginRuleError(f"The plugin {name!r} is already {_word(enabled)}.")
     state.enabled, state.updated_at = enabled, utc_now()
     db.session.add(state)
-    version = db.session.get(PlatformVersion, 1) or PlatformVersion(id=1, version=0)
-    version.version += 1
-    db.session.add(version)
+    _raise_platform_version()
     record(actor, f"plugin.{_word(enabled)}", "plugin", None, plugin=name)
     emit(CoreEvent.PLUGIN_ENABLED if enabled else CoreEvent.PLUGIN_DISABLED, plugin=name)
     db.session.commit()
     registry.forget()
     return state
+
+
+@transactional
+def change_plugin_settings(actor: User | None, name: str, values: dict[str, Any]) -> list[str]:
+    """Save ``values`` of ``name``'s declared settings; return the names that changed.
+
+    Every value is checked against its setting before anything is written, so a bad one
+    leaves all settings as they were.
+    """
+    registry = plugin_registry()
+    if name not in registry.plugins:
+        raise PluginRuleError(f"No plugin called {name!r} is installed.")
+    declared = {setting.name: setting for setting in registry.declared("iscg_settings", name)}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        raise PluginRuleError(f"The plugin {name!r} has no setting {', '.join(unknown)}.")
+    cleaned = {key: declared[key].clean(value) for key, value in values.items()}
+    current = registry.settings(name)
+    changes = {key: value for key, value in cleaned.items() if value != current[key]}
+    for key, value in changes.items():
+        row = db.session.get(PluginSetting, (name, key)) or PluginSetting(plugin=name, name=key)
+        row.value, row.updated_at = value, utc_now()
+        db.session.add(row)
+    if changes:
+        _raise_platform_version()
+        audit_changes = {key: {"from": current[key], "to": value} for key, value in changes.items()}
+        record(actor, "plugin.settings_changed", "plugin", None, plugin=name, changes=audit_changes)
+        db.session.commit()
+        registry.forget()
+    return sorted(changes)
+
+
+def _raise_platform_version() -> None:
+    version = db.session.get(PlatformVersion, 1) or PlatformVersion(id=1, version=0)
+    version.version += 1
+    db.session.add(version)
 
 
 def _word(enabled: bool) -> str:

@@ -1,9 +1,9 @@
 """The plugins this worker knows, and which of them are enabled right now.
 
-Enabled state lives in the database. Each worker reads the one-row platform version at
-most once a second, and rereads the switches only when that version moved; so a change
-made on any worker or server takes effect everywhere within a second, and requests
-between polls cost no query.
+Enabled state and settings live in the database. Each worker reads the one-row platform
+version at most once a second, and rereads switches and settings only when that version
+moved; so a change made on any worker or server takes effect everywhere within a second,
+and requests between polls cost no query.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import pluggy
 from sqlalchemy import select
 
 from iscg_module.extensions import db
-from iscg_module.platform.api import ENTRY_POINT_GROUP, ThemePlugin
 from iscg_module.platform.hookspecs import PROJECT, PluginHooks
-from iscg_module.platform.models import PlatformVersion, PluginState
+from iscg_module.platform.models import PlatformVersion, PluginSetting, PluginState
+from iscg_module.platform.settings import typed_values
+from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, ThemePlugin
 
 POLL_EVERY = 1.0
 logger = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class PluginRegistry:
     blueprints: dict[str, str] = field(default_factory=dict)
     poll_every: float = POLL_EVERY
     _enabled: frozenset[str] = frozenset()
+    _settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     _version: int | None = None
     _checked: float = float("-inf")
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -75,11 +77,36 @@ class PluginRegistry:
         """Read the state again at the next question (after this worker changed it)."""
         self._checked = float("-inf")
 
-    def hook(self, name: str) -> Any:
-        """The hook ``name`` as the enabled plugins implement it: the disabled ones vanish."""
-        enabled = self.enabled()
-        disabled = [plugin for name_, plugin in self.plugins.items() if name_ not in enabled]
-        return self.manager.subset_hook_caller(name, remove_plugins=disabled)
+    def contributions(self, hook: str, *, every: bool = False, **arguments: Any) -> list[Any]:
+        """``(plugin name, answer)`` of each enabled plugin (each installed one if ``every``).
+
+        Plugins that answer None contribute nothing; answers keep registration order.
+        """
+        wanted = set(self.plugins) if every else self.enabled()
+        answers = []
+        for implementation in getattr(self.manager.hook, hook).get_hookimpls():
+            if implementation.plugin_name not in wanted:
+                continue
+            answer = implementation.function(
+                **{name: arguments[name] for name in implementation.argnames}
+            )
+            if answer is not None:
+                answers.append((implementation.plugin_name, answer))
+        return answers
+
+    def declared(self, hook: str, plugin: str) -> list[Any]:
+        """What installed ``plugin`` declares through ``hook`` (settings, permissions)."""
+        return [
+            item
+            for name, items in self.contributions(hook, every=True)
+            if name == plugin
+            for item in items
+        ]
+
+    def settings(self, plugin: str) -> dict[str, Any]:
+        """The typed values of ``plugin``'s settings, as of at most a second ago."""
+        self.enabled()
+        return typed_values(self.declared("iscg_settings", plugin), self._settings.get(plugin, {}))
 
     def _refresh(self) -> None:
         version = db.session.scalar(select(PlatformVersion.version).where(PlatformVersion.id == 1))
@@ -87,6 +114,10 @@ class PluginRegistry:
             return
         names = db.session.scalars(select(PluginState.name).where(PluginState.enabled))
         self._enabled = frozenset(name for name in names if name in self.plugins)
+        stored: dict[str, dict[str, Any]] = {}
+        for row in db.session.scalars(select(PluginSetting)):
+            stored.setdefault(row.plugin, {})[row.name] = row.value
+        self._settings = stored
         self._version = version
 
 

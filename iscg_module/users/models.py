@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,6 +12,9 @@ from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.extensions import db
 from iscg_module.users.roles import Role, RoleSource, Sector
+
+if TYPE_CHECKING:
+    from iscg_module.themes.models import Theme
 
 
 class User(db.Model):
@@ -45,6 +49,13 @@ class User(db.Model):
     def has_role(self, role: Role | str) -> bool:
         return any(grant.role == role for grant in self.role_grants)
 
+    def is_focal_point_of(self, theme_slug: str) -> bool:
+        return any(
+            grant.role == Role.FOCAL_POINT and grant.theme is not None
+            and grant.theme.slug == theme_slug
+            for grant in self.role_grants
+        )  # fmt: skip
+
     @property
     def is_admin(self) -> bool:
         return self.has_role(Role.ADMIN)
@@ -68,3 +79,4 @@ class RoleGrant(db.Model):
     granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     user: Mapped[User] = relationship(back_populates="role_grants", foreign_keys=[user_id])
+    theme: Mapped[Theme | None] = relationship(lazy="joined")

@@ -25,6 +25,7 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_filter(format_day, "day")
     app.add_template_filter(format_utc, "utc_moment")
     app.add_template_filter(meeting_when, "meeting_when")
+    app.add_template_filter(_setting_value, "setting_value")
     app.context_processor(_page_context)
 
 
@@ -34,6 +35,13 @@ ROLE_NAMES = {
     "focal_point": "Focal point",
     "counsellor": "Counsellor",
 }
+
+
+def _setting_value(value: Any) -> str:
+    """A plugin setting's value as words: yes or no, or "(empty)" for empty text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "(empty)" if value == "" else str(value)
 
 
 def _page_context() -> dict[str, Any]:
@@ -49,5 +57,5 @@ def _page_context() -> dict[str, Any]:
 
 def _plugin_navigation() -> list[Any]:
     """Entries of the enabled plugins only: a disabled plugin's links vanish with it."""
-    entries = plugin_registry().hook("iscg_navigation")()
-    return [entry for plugin_entries in entries for entry in plugin_entries]
+    answers = plugin_registry().contributions("iscg_navigation")
+    return [entry for _plugin, entries in answers for entry in entries]

@@ -7,12 +7,12 @@ from sqlalchemy import func, select
 
 from iscg_module.audit.models import AuditEntry
 from iscg_module.extensions import db
+from iscg_module.testing.accounts import make_user
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.models import RoleGrant
 from iscg_module.users.operations import grant_product_role
 from iscg_module.users.roles import Role, Sector
-from tests.factories import make_user
 
 
 @pytest.fixture

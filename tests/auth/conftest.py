@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 
 from iscg_module.auth.oidc_settings import OidcSettings, parse_role_map
-from tests.conftest import running_app
+from iscg_module.testing.fixtures import running_app
 from tests.oidc_provider import (
     CLIENT_ID,
     CLIENT_SECRET,

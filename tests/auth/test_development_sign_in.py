@@ -10,8 +10,8 @@ from iscg_module.audit.models import AuditEntry
 from iscg_module.auth.oidc_settings import OidcSettings
 from iscg_module.auth.safe_redirect import local_path_or
 from iscg_module.extensions import db
+from iscg_module.testing.form_client import FormClient
 from iscg_module.users.operations import ensure_user
-from tests.conftest import FormClient
 
 
 def test_sign_in_lists_demo_accounts_and_signs_in(client, member):

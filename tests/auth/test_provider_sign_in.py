@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from iscg_module.extensions import db
+from iscg_module.testing.fixtures import running_app
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role, RoleSource
 from tests.auth.conftest import settings_for
-from tests.conftest import running_app
 from tests.oidc_provider import ProviderBrowser, start_provider
 
 pytestmark = pytest.mark.provider

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from iscg_module import create_app
+from iscg_module.database.migration_commands import upgrade_schema
 from iscg_module.demo.reference_group import load_reference_group
 from iscg_module.extensions import db
 
@@ -66,7 +66,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         }
     )
     with app.app_context():
-        upgrade()
+        upgrade_schema()
         load_reference_group()
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)

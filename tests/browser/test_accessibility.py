@@ -1,5 +1,7 @@
 """axe-core in Chromium on every page of the product, as anonymous, member and admin.
 
+Every installed plugin is enabled first, so plugins' pages, widgets and fields are checked.
+
 The pages come from the URL map itself, so a new page is checked the day it is added; a
 route whose parameters this walk cannot fill fails here until a sample is given below.
 """
@@ -12,6 +14,7 @@ from sqlalchemy import select
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting
+from iscg_module.testing.plugins import enable_plugin
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import RoleSource
 from tests.browser.conftest import axe_violations, sign_in_as
@@ -27,6 +30,9 @@ def page_urls(live_server) -> list[str]:
     app = live_server.app
     with app.app_context():
         secretariat = db.session.scalar(select(User).where(User.subject == "secretariat"))
+        plugins = sorted(app.extensions["iscg_plugins"].plugins)
+        for name in plugins:
+            enable_plugin(name, secretariat)
         link, token = create_subscription(secretariat, "axe walk")
         samples = {
             "meeting_id": db.session.scalar(select(Meeting.id).order_by(Meeting.id)),
@@ -37,7 +43,7 @@ def page_urls(live_server) -> list[str]:
             ),
             "subscription_id": link.id,
             "token": token,
-            "name": "no-such-plugin",
+            "name": plugins[0] if plugins else "no-such-plugin",
         }
         urls = []
         with app.test_request_context():

@@ -11,7 +11,7 @@ from werkzeug.test import TestResponse
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails
-from tests.factories import at
+from iscg_module.testing.factories import at
 
 FEED = "/calendar.ics"
 JOIN = "https://zoom.example.org/j/123456"

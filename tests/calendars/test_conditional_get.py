@@ -13,9 +13,9 @@ from iscg_module.calendars.feed_cache import FeedCache
 from iscg_module.calendars.version_cache import FRESH_FOR, FeedVersionCache
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting
+from iscg_module.testing.factories import make_meeting
+from iscg_module.testing.fixtures import make_app
 from tests.calendars.helpers import FEED, WINTER, edit, fetch, meeting_file, unfolded
-from tests.conftest import make_app
-from tests.factories import make_meeting
 
 
 class SpyCache:

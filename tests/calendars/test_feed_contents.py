@@ -10,6 +10,7 @@ from icalendar import Calendar
 from iscg_module.calendars.feed_builder import PRODUCT_ID
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import MeetingFormat
+from iscg_module.testing.factories import make_meeting, make_tentative_window, utc
 from tests.calendars.helpers import (
     CALENDAR_CONTENT_TYPE,
     FEED,
@@ -25,7 +26,6 @@ from tests.calendars.helpers import (
     page_url,
     raw_lines,
 )
-from tests.factories import make_meeting, make_tentative_window, utc
 
 
 def test_both_feeds_are_served_as_utf8_calendars(client):

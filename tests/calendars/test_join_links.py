@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from icalendar import Calendar
 
+from iscg_module.testing.factories import make_meeting
 from tests.calendars.helpers import (
     FEED,
     JOIN,
@@ -12,7 +13,6 @@ from tests.calendars.helpers import (
     meeting_file,
     unfolded,
 )
-from tests.factories import make_meeting
 
 JOIN_HOST = "zoom.example.org"
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from iscg_module.meetings import operations
+from iscg_module.testing.factories import make_meeting, make_tentative_window
 from tests.calendars import calendar_parsers
 from tests.calendars.calendar_parsers import PARSERS, ParsedEvent
 from tests.calendars.helpers import (
@@ -18,7 +19,6 @@ from tests.calendars.helpers import (
     fetch,
     meeting_file,
 )
-from tests.factories import make_meeting, make_tentative_window
 
 # summary -> (start, end, all day) as every parser must report them
 EXPECTED = {

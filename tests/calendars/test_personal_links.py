@@ -16,8 +16,9 @@ from iscg_module.calendars.subscription_operations import (
     note_use,
 )
 from iscg_module.extensions import db
+from iscg_module.testing.accounts import make_user
+from iscg_module.testing.factories import make_meeting
 from tests.calendars.helpers import JOIN
-from tests.factories import make_meeting, make_user
 
 LINK = re.compile(r'id="new-link" class="copy-field" type="text" readonly value="([^"]+)"')
 

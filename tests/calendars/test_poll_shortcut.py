@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import request_started
 
 from iscg_module.meetings import operations
+from iscg_module.testing.factories import make_meeting
 from tests.calendars.helpers import FEED, fetch
-from tests.factories import make_meeting
 
 
 def _requests_entering_flask(app, client, **headers: str) -> tuple[int, int]:

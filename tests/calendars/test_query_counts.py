@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting
+from iscg_module.testing.factories import make_meeting, make_tentative_window
 from tests.calendars.helpers import FEED, fetch, meeting_file, unfolded
-from tests.factories import make_meeting, make_tentative_window
 
 # The version (aggregate), the meetings, and all their agenda items in one more query.
 PUBLIC_FEED_QUERIES = 3

@@ -18,8 +18,8 @@ from iscg_module.calendars.subscribe_links import (
     outlook_subscribe_url,
     webcal_url,
 )
+from iscg_module.testing.factories import make_meeting, make_tentative_window
 from tests.calendars.helpers import SUMMER, event_for, fetch, page_url
-from tests.factories import make_meeting, make_tentative_window
 
 FEED_URL = "http://iscg.test/calendar.ics"
 WEBCAL = "webcal://iscg.test/calendar.ics"

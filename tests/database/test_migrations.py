@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import downgrade, upgrade
+from alembic.script import ScriptDirectory
+from flask_migrate import downgrade
 from sqlalchemy import inspect
 
+from iscg_module.database.migration_commands import upgrade_schema
 from iscg_module.extensions import db
+from iscg_module.testing.fixtures import make_app
 
 
 def _differences() -> list:
@@ -23,7 +27,19 @@ def test_migrated_schema_matches_the_models(app):
 def test_downgrade_to_empty_and_upgrade_again(app):
     downgrade(revision="base")
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
-    upgrade()
+    upgrade_schema()
     assert {"meetings", "agenda_items", "registrations", "users", "role_grants", "themes",
             "audit_entries"} <= set(inspect(db.engine).get_table_names())  # fmt: skip
     assert _differences() == []
+
+
+def test_the_upgrade_command_applies_the_core_and_every_plugin_branch(tmp_path):
+    fresh = make_app(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    result = fresh.test_cli_runner().invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    with fresh.app_context():
+        applied = set(db.session.scalars(sa.text("SELECT version_num FROM alembic_version")))
+        heads = ScriptDirectory.from_config(fresh.extensions["migrate"].migrate.get_config())
+        assert applied == set(heads.get_heads())
+        assert {"core_0004", "example_0001"} <= applied
+        db.engine.dispose()

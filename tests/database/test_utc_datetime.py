@@ -10,7 +10,7 @@ import pytest
 from iscg_module.extensions import db
 from iscg_module.meetings.models import Meeting
 from iscg_module.meetings.schedule import ExactTimes
-from tests.factories import make_meeting, utc
+from iscg_module.testing.factories import make_meeting, utc
 
 
 def test_aware_times_round_trip_as_utc(app):

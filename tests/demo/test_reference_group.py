@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from iscg_module.demo.reference_group import NEXT_MEETING_UID, SEPTEMBER_MEETING_UID
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingStatus
+from iscg_module.testing.factories import utc
 from iscg_module.themes.models import Theme, ThemeStatus
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role
-from tests.factories import utc
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared/reference/iscg-progress-report-2021.txt"
 

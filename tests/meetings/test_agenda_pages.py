@@ -5,7 +5,7 @@ from __future__ import annotations
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import AgendaItem, Meeting
-from tests.factories import make_meeting
+from iscg_module.testing.factories import make_meeting
 
 
 def _titles(meeting: Meeting) -> list[str]:

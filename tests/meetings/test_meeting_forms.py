@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from iscg_module.extensions import db
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
-from tests.factories import make_meeting, make_tentative_window, utc
+from iscg_module.testing.factories import make_meeting, make_tentative_window, utc
 
 VALID = {
     "title": "ISCG meeting",

@@ -6,7 +6,7 @@ from datetime import date
 
 from iscg_module.meetings import operations
 from iscg_module.meetings.schedule import ExactTimes
-from tests.factories import at, make_meeting, make_tentative_window, next_week_at
+from iscg_module.testing.factories import at, make_meeting, make_tentative_window, next_week_at
 
 JOIN = "https://zoom.example.org/j/123456"
 
@@ -86,7 +86,7 @@ def test_meeting_page_queries_do_not_grow_with_agenda_or_registrations(
     member_client, admin, count_queries
 ):
     from iscg_module.meetings.models import Attendance
-    from tests.factories import make_user
+    from iscg_module.testing.accounts import make_user
 
     meeting = make_meeting()
     operations.add_agenda_item(admin, meeting, "Only item", None, None)

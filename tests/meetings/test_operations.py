@@ -14,7 +14,13 @@ from iscg_module.meetings import operations
 from iscg_module.meetings.models import Attendance, Meeting, MeetingFormat, MeetingStatus
 from iscg_module.meetings.operations import MeetingRuleError
 from iscg_module.meetings.schedule import DateWindow, ExactTimes
-from tests.factories import at, make_meeting, make_tentative_window, meeting_details, utc
+from iscg_module.testing.factories import (
+    at,
+    make_meeting,
+    make_tentative_window,
+    meeting_details,
+    utc,
+)
 
 
 def test_scheduling_stores_utc_and_keeps_the_zone(app, admin):

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from iscg_module.extensions import db
 from iscg_module.meetings.models import Attendance, MeetingFormat, Registration
 from iscg_module.meetings.schedule import ExactTimes
-from tests.factories import at, make_meeting
+from iscg_module.testing.factories import at, make_meeting
 
 
 def _registration(user) -> Registration | None:

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ print("wheel serves", len(checks), "pages")
 """
 
 
+TABLES = """
+from iscg_module import create_app
+from iscg_module.extensions import db
+from sqlalchemy import inspect
+with create_app().app_context():
+    print(*inspect(db.engine).get_table_names())
+"""
+
+PLUGIN_PAGE = """
+from iscg_module import create_app
+print("status", create_app().test_client().get("/themes/example/").status_code)
+"""
+
+
 def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     result = subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
@@ -63,7 +78,21 @@ def test_the_wheel_carries_templates_migrations_and_static_files(wheel):
     assert not any(name.startswith(("tests/", "wsgi.py", "plugins/")) for name in names)
 
 
-def test_an_installed_wheel_migrates_loads_the_demo_and_serves(wheel, tmp_path):
+@dataclass(frozen=True)
+class Installation:
+    """A clean virtual environment with the wheel installed, and the settings to run it."""
+
+    folder: Path
+    python: str
+    env: dict[str, str]
+
+    def flask(self, *arguments: str) -> str:
+        command = [self.python, "-m", "flask", "--app", "iscg_module", *arguments]
+        return _run(command, cwd=self.folder, env=self.env)
+
+
+@pytest.fixture
+def installation(wheel: Path, tmp_path: Path) -> Installation:
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
     python = str(venv / "bin" / "python")
@@ -75,7 +104,29 @@ def test_an_installed_wheel_migrates_loads_the_demo_and_serves(wheel, tmp_path):
         "ISCG_SECRET_KEY": "a-key-for-the-wheel-test-only",
     }
     env.pop("PYTHONPATH", None)
-    flask = [python, "-m", "flask", "--app", "iscg_module"]
-    _run([*flask, "db", "upgrade"], cwd=tmp_path, env=env)
-    assert "Demo data ready" in _run([*flask, "iscg", "demo"], cwd=tmp_path, env=env)
-    assert "wheel serves 4 pages" in _run([python, "-c", SMOKE_TEST], cwd=tmp_path, env=env)
+    return Installation(tmp_path, python, env)
+
+
+def test_an_installed_wheel_migrates_loads_the_demo_and_serves(installation):
+    installation.flask("db", "upgrade")
+    assert "Demo data ready" in installation.flask("iscg", "demo")
+    smoke = _run([installation.python, "-c", SMOKE_TEST], installation.folder, installation.env)
+    assert "wheel serves 4 pages" in smoke
+
+
+def test_the_guide_example_plugin_installs_from_its_folder_and_works(installation, repository_root):
+    plugin_folder = repository_root / "tests" / "example_plugin"
+    _run([installation.python, "-m", "pip", "install", "-q", "--no-deps", str(plugin_folder)],
+         cwd=installation.folder)  # fmt: skip
+    installation.flask("db", "upgrade")
+    tables = _run([installation.python, "-c", TABLES], installation.folder, installation.env)
+    assert "example_notes" in tables.split()
+    listed = installation.flask("iscg", "plugins", "list").splitlines()
+    assert "example\tdisabled\t1.0.0\tExample theme" in listed
+    assert "status 404" in _run(
+        [installation.python, "-c", PLUGIN_PAGE], installation.folder, installation.env
+    )
+    installation.flask("iscg", "plugins", "enable", "example")
+    assert "status 302" in _run(
+        [installation.python, "-c", PLUGIN_PAGE], installation.folder, installation.env
+    )

@@ -1,16 +1,62 @@
-"""A plugin written against the plugin API only, for the platform's own tests."""
+"""Plugins written against the plugin API only, for the platform's own tests."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import Blueprint
+from wtforms import StringField
+from wtforms.fields.core import UnboundField
+from wtforms.validators import Length, Optional
 
-from iscg_module.platform.api import MEMBER, NavigationEntry, ThemePlugin, hookimpl, require
+from iscg_module.platform.api import (
+    MEMBER,
+    ChoiceSetting,
+    CoreForm,
+    DashboardWidget,
+    FlagSetting,
+    FormExtension,
+    NavigationEntry,
+    NumberSetting,
+    OperationRefused,
+    ReportPeriod,
+    ReportSection,
+    Rule,
+    Setting,
+    TextSetting,
+    ThemePlugin,
+    hookimpl,
+    permission,
+    plugin_settings,
+    require,
+)
+
+REVIEW = permission("sample.review", "Review the sample theme", focal_points_of="sample-theme")
+REFUSED_ANSWER = "refuse"
+
+
+class RegistrationNote(FormExtension):
+    """One optional field on the registration form; the answer "refuse" is refused on save."""
+
+    legend = "Sample theme"
+
+    def __init__(self) -> None:
+        self.saved: dict[int, str] = {}
+
+    def fields(self) -> dict[str, UnboundField]:
+        return {"note": StringField("Sample note", validators=[Optional(), Length(max=20)])}
+
+    def load(self, subject: Any) -> dict[str, Any]:
+        return {"note": self.saved.get(subject.id, "")}
+
+    def save(self, actor: Any, subject: Any, values: dict[str, Any]) -> None:
+        if values["note"] == REFUSED_ANSWER:
+            raise OperationRefused("The sample plugin refuses that note.")
+        self.saved[subject.id] = values["note"]
 
 
 class RecordingPlugin(ThemePlugin):
-    """Serves one page, adds one navigation entry, and remembers the events it receives."""
+    """Uses every hook, and remembers the events it receives."""
 
     name = "sample"
     title = "Sample theme"
@@ -20,12 +66,18 @@ class RecordingPlugin(ThemePlugin):
 
     def __init__(self) -> None:
         self.events: list[tuple[str, dict[str, Any]]] = []
-        self.blueprint = Blueprint("sample", __name__)
+        self.registration_note = RegistrationNote()
+        self.blueprint = Blueprint("sample", __name__, template_folder="templates")
 
         @self.blueprint.get("/")
         @require(MEMBER)
         def index() -> str:
             return "sample theme page"
+
+        @self.blueprint.get("/review")
+        @require(REVIEW)
+        def review() -> str:
+            return "review page"
 
         @self.blueprint.get("/undeclared")
         def undeclared() -> str:
@@ -38,6 +90,33 @@ class RecordingPlugin(ThemePlugin):
     @hookimpl
     def iscg_navigation(self) -> list[NavigationEntry]:
         return [NavigationEntry("sample.index", "Sample theme")]
+
+    @hookimpl
+    def iscg_settings(self) -> list[Setting]:
+        return [
+            TextSetting("greeting", "Greeting", default="Hello", max_length=40, required=True),
+            NumberSetting("limit", "Limit", default=3, minimum=1, maximum=10),
+            FlagSetting("loud", "Loud", default=False),
+            ChoiceSetting("tone", "Tone", default="warm",
+                          choices=(("warm", "Warm"), ("formal", "Formal"))),
+        ]  # fmt: skip
+
+    @hookimpl
+    def iscg_permissions(self) -> list[Rule]:
+        return [REVIEW]
+
+    @hookimpl
+    def iscg_dashboard_widgets(self, user: Any) -> list[DashboardWidget]:
+        greeting = plugin_settings(self.name)["greeting"]
+        return [DashboardWidget("Sample widget", "sample_widget.html", {"greeting": greeting})]
+
+    @hookimpl
+    def iscg_form_extension(self, form: str) -> FormExtension | None:
+        return self.registration_note if form == CoreForm.MEETING_REGISTRATION else None
+
+    @hookimpl
+    def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:
+        return [ReportSection("Sample section", f"From {period.first_day}.", order=5)]
 
     @hookimpl
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:

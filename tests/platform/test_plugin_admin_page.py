@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from flask import Flask
 
+from iscg_module.testing.accounts import make_user, sign_in
 from iscg_module.users.roles import Role
-from tests.conftest import running_app, sign_in
-from tests.factories import make_user
-from tests.platform.sample_plugin import RecordingPlugin
 
 
 @pytest.fixture
-def plugin_app(database_url: str) -> Iterator[Flask]:
-    yield from running_app(database_url, ISCG_EXTRA_PLUGINS=[RecordingPlugin()])
-
-
-@pytest.fixture
-def admin_browser(plugin_app):
-    return sign_in(plugin_app, make_user("Plugin Admin", Role.ADMIN))
+def admin_browser(plugin_app, plugin_admin):
+    return sign_in(plugin_app, plugin_admin)
 
 
 def test_the_page_lists_plugins_with_version_state_and_description(admin_browser):

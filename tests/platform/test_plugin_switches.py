@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pluggy
 import pytest
-from flask import Flask
 from sqlalchemy import select
 
 from iscg_module.audit.models import AuditEntry
 from iscg_module.extensions import db
 from iscg_module.platform.operations import PluginRuleError, set_plugin_enabled
 from iscg_module.platform.registry import PluginRegistry
-from iscg_module.users.roles import Role
-from tests.conftest import make_app, running_app, sign_in
-from tests.factories import make_meeting, make_user
+from iscg_module.testing.accounts import make_user, sign_in
+from iscg_module.testing.factories import make_meeting
+from iscg_module.testing.fixtures import make_app
 from tests.platform.sample_plugin import MisnamedHookPlugin, RecordingPlugin
 
 
 @pytest.fixture
-def plugin() -> RecordingPlugin:
-    return RecordingPlugin()
-
-
-@pytest.fixture
-def plugin_app(database_url: str, plugin: RecordingPlugin) -> Iterator[Flask]:
-    yield from running_app(database_url, ISCG_EXTRA_PLUGINS=[plugin])
-
-
-@pytest.fixture
-def admin(plugin_app):
-    """An admin of the app with the plugin (the shared ``admin`` belongs to the plain app)."""
-    return make_user("Plugin Admin", Role.ADMIN)
+def admin(plugin_admin):
+    """The admin of the app with the plugin (the shared ``admin`` belongs to the plain app)."""
+    return plugin_admin
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
+from iscg_module.testing.factories import make_meeting
+from iscg_module.testing.plugins import enable_plugin
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.operations import grant_role
 from iscg_module.users.roles import Role, RoleSource
-from tests.factories import make_meeting
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -28,6 +29,8 @@ def _snapshot() -> dict[str, int]:
 
 @pytest.fixture
 def samples(app, admin, member):
+    for name in app.extensions["iscg_plugins"].plugins:
+        enable_plugin(name, admin)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     link, token = create_subscription(admin, "csrf walk")
@@ -40,7 +43,7 @@ def samples(app, admin, member):
         "token": token,
         "user_id": member.id,
         "grant_id": grant.id,
-        "name": "sample",
+        "name": "example",
     }
 
 

@@ -26,7 +26,7 @@ def test_form_action_admits_the_identity_provider_for_sign_out():
 
 
 def test_pages_have_no_inline_scripts_or_handlers(admin_client):
-    from tests.factories import make_meeting
+    from iscg_module.testing.factories import make_meeting
 
     meeting = make_meeting()
     for url in ("/", "/meetings/", f"/meetings/{meeting.id}", "/meetings/new", "/calendar"):

@@ -1,4 +1,4 @@
-"""The plugin guide's example: a theme page listing the meetings that mention the theme."""
+"""The plugin guide's example: notes on a theme, with every hook of the plugin API."""
 
 from iscg_example_plugin.plugin import ExamplePlugin
 

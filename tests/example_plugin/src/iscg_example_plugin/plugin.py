@@ -1,39 +1,85 @@
-"""An example theme plugin, built on the plugin API alone."""
+"""The example theme plugin: every hook of the plugin API, on the API alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint
 
-from iscg_module.platform.api import MEMBER, NavigationEntry, ThemePlugin, hookimpl, require
-
-blueprint = Blueprint("example", __name__, template_folder="templates")
-
-
-@blueprint.get("/")
-@require(MEMBER)
-def index() -> str:
-    return render_template("iscg_example_plugin/index.html", seen=ExamplePlugin.seen_events)
+from iscg_example_plugin.forms import MeetingTopicField
+from iscg_example_plugin.notes import count_event, latest_notes, notes_of
+from iscg_example_plugin.views import WRITE_NOTES, blueprint
+from iscg_module.platform.api import (
+    CoreForm,
+    DashboardWidget,
+    FlagSetting,
+    FormExtension,
+    NavigationEntry,
+    NumberSetting,
+    ReportPeriod,
+    ReportSection,
+    Rule,
+    Setting,
+    TextSetting,
+    ThemePlugin,
+    hookimpl,
+    plugin_settings,
+)
 
 
 class ExamplePlugin(ThemePlugin):
     name = "example"
     title = "Example theme"
-    description = "Shows how a theme plugin adds a page, a link and an event handler."
+    description = "Notes on a theme, a topic field on meeting registrations, a home-page widget."
     version = "1.0.0"
     theme = "example"
-
-    seen_events: list[str] = []
 
     @hookimpl
     def iscg_blueprint(self) -> Blueprint:
         return blueprint
 
     @hookimpl
+    def iscg_migration_directory(self) -> Path:
+        return Path(__file__).parent / "migrations"
+
+    @hookimpl
     def iscg_navigation(self) -> list[NavigationEntry]:
         return [NavigationEntry("example.index", "Example theme")]
 
     @hookimpl
+    def iscg_settings(self) -> list[Setting]:
+        return [
+            TextSetting("heading", "Page heading", default="Example theme", max_length=80,
+                        required=True),
+            NumberSetting("notes_shown", "Notes shown on the theme page", default=10,
+                          minimum=1, maximum=100),
+            FlagSetting("widget", "Show the latest notes on members' home page", default=True),
+        ]  # fmt: skip
+
+    @hookimpl
+    def iscg_permissions(self) -> list[Rule]:
+        return [WRITE_NOTES]
+
+    @hookimpl
+    def iscg_dashboard_widgets(self, user: Any) -> list[DashboardWidget]:
+        if not plugin_settings(self.name)["widget"]:
+            return []
+        notes = latest_notes(3)
+        return [DashboardWidget("Latest notes on the example theme",
+                                "iscg_example_plugin/widget.html", {"notes": notes})]  # fmt: skip
+
+    @hookimpl
+    def iscg_form_extension(self, form: str) -> FormExtension | None:
+        return MeetingTopicField() if form == CoreForm.MEETING_REGISTRATION else None
+
+    @hookimpl
+    def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:
+        notes = notes_of(period)
+        lines = [f"- {note.written_at:%d %B %Y}: {note.body}" for note in notes]
+        body = "\n".join(lines) if lines else "No note was written in the period."
+        return [ReportSection("Example theme: notes", body)]
+
+    @hookimpl
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:
-        ExamplePlugin.seen_events.append(event)
+        count_event(event)

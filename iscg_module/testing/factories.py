@@ -1,31 +1,17 @@
-"""Factories that make rows through the product's own operations, with sensible defaults."""
+"""Meetings for tests, made through the product's own operations with sensible defaults."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
 from iscg_module.database.utc_datetime import utc_now
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails
 from iscg_module.users.models import User
-from iscg_module.users.operations import ensure_user, grant_role
-from iscg_module.users.roles import Role, RoleSource
 
-_numbers = itertools.count(1)
 GENEVA = ZoneInfo("Europe/Zurich")
-
-
-def make_user(name: str, *roles: Role) -> User:
-    """A development account (so the development sign-in accepts it) with provider roles."""
-    number = next(_numbers)
-    user = ensure_user(DEVELOPMENT_ISSUER, f"user-{number}", f"user{number}@iscg.example", name)
-    for role in roles:
-        grant_role(None, user, role, RoleSource.PROVIDER)
-    return user
 
 
 def next_week_at(hour: int = 14, days: int = 7) -> datetime:

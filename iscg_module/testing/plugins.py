@@ -1,0 +1,22 @@
+"""Switching plugins and reading their contributions, for plugin authors' tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iscg_module.platform.operations import set_plugin_enabled
+from iscg_module.platform.report_sections import ReportPeriod, report_sections
+
+
+def enable_plugin(name: str, actor: Any = None) -> None:
+    """Enable ``name`` as an admin would; this worker sees it at once."""
+    set_plugin_enabled(actor, name, True)
+
+
+def disable_plugin(name: str, actor: Any = None) -> None:
+    set_plugin_enabled(actor, name, False)
+
+
+def report_markdown(period: ReportPeriod) -> dict[str, str]:
+    """The enabled plugins' progress-report sections for ``period``: title to Markdown."""
+    return {item.section.title: item.section.markdown for item in report_sections(period)}
