@@ -7,7 +7,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from iscg_module.access import ADMIN, SECRETARIAT_READ, require
-from iscg_module.admin.forms import GrantRoleForm, plugin_settings_form, submitted_settings
+from iscg_module.admin.forms import (
+    GrantRoleForm,
+    PluginSwitchForm,
+    plugin_settings_form,
+    submitted_settings,
+)
 from iscg_module.admin.queries import (
     all_themes,
     audit_actions,
@@ -157,19 +162,17 @@ def plugin_settings(name: str) -> str | Response:
 @blueprint.route("/plugins/<name>/switch", methods=["GET", "POST"])
 @require(ADMIN)
 def switch_plugin(name: str) -> str | Response:
-    """Ask first (GET), then enable or disable (POST): the opposite of the current state."""
+    """Ask first (GET, offering the opposite of the current state), then switch (POST)."""
     registry = plugin_registry()
-    plugin = registry.plugins.get(name)
-    if plugin is None:
-        abort(404)
-    enable = name not in registry.enabled()
-    form = ActionForm()
+    plugin = registry.plugins.get(name) or abort(404)
     if request.method == "GET":
+        enable = name not in registry.enabled()
+        form = PluginSwitchForm(formdata=None, state="enabled" if enable else "disabled")
         return render_template("admin/plugin_switch.html", plugin=plugin, enable=enable, form=form)
+    form = PluginSwitchForm()
     act(
         form,
-        lambda: set_plugin_enabled(current_user, name, enable),
-        f"{plugin.title or name} is {'enabled' if enable else 'disabled'} on every server "
-        "within a second.",
+        lambda: set_plugin_enabled(current_user, name, form.enable),
+        f"{plugin.title or name} is {form.state.data} on every server within a second.",
     )
     return redirect(url_for("admin.plugins"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, SubmitField
+from wtforms import HiddenField, RadioField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, ValidationError
 
@@ -75,3 +75,17 @@ def plugin_settings_form(declared: list[Setting], current: dict[str, Any]) -> Fl
 def submitted_settings(form: FlaskForm, declared: list[Setting]) -> dict[str, Any]:
     """The settings' values as the validated form holds them."""
     return {setting.name: form[f"{SETTING_PREFIX}{setting.name}"].data for setting in declared}
+
+
+class PluginSwitchForm(FlaskForm):
+    """The confirmed switch carries the state asked for, not "the opposite of now".
+
+    Two admins confirming on different servers within a second would otherwise undo each
+    other; with the state named, the second is told it is already done.
+    """
+
+    state = HiddenField(validators=[AnyOf(["enabled", "disabled"])])
+
+    @property
+    def enable(self) -> bool:
+        return self.state.data == "enabled"

@@ -48,27 +48,39 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"PostgreSQL tests: skipped ({POSTGRESQL_URL_VARIABLE} is not set)"
 
 
-@pytest.fixture(scope="session")
-def postgresql_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database for this test session, dropped at its end."""
+def new_postgresql_database(prefix: str = "iscg_test") -> Iterator[str]:
+    """A new, empty database on the server ``ISCG_TEST_DATABASE_URL`` names, dropped after.
+
+    Without that variable the test is skipped; an unreachable server skips it too, except
+    under CI, where it fails.
+    """
     url = os.environ.get(POSTGRESQL_URL_VARIABLE)
     if not url:
         pytest.skip(f"{POSTGRESQL_URL_VARIABLE} is not set: the PostgreSQL run is skipped")
     server = sa.make_url(url)
-    name = f"iscg_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin_engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin_engine.connect() as connection:
             connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as error:
+        admin_engine.dispose()
         message = f"PostgreSQL at {server.render_as_string()} is unreachable: {error}"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    yield server.set(database=name).render_as_string(hide_password=False)
-    with admin_engine.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin_engine.dispose()
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+        with admin_engine.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin_engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgresql_database() -> Iterator[str]:
+    """A PostgreSQL database for this test session."""
+    yield from new_postgresql_database()
 
 
 @pytest.fixture(scope="session")
