@@ -65,6 +65,8 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.home.blueprint import blueprint as home_blueprint
     from iscg_module.meetings.blueprint import blueprint as meetings_blueprint
     from iscg_module.platform.gate import init_platform
+    from iscg_module.theme_updates.blueprint import blueprint as theme_updates_blueprint
+    from iscg_module.themes.blueprint import blueprint as themes_blueprint
     from iscg_module.users.blueprint import blueprint as account_blueprint
     from iscg_module.web.security_headers import init_security_headers
     from iscg_module.web.template_helpers import init_template_helpers
@@ -83,5 +85,7 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(calendars_blueprint)
     app.register_blueprint(account_blueprint)
     app.register_blueprint(admin_blueprint)
+    app.register_blueprint(themes_blueprint)
+    app.register_blueprint(theme_updates_blueprint)
     init_platform(app)
     app.cli.add_command(iscg_commands)

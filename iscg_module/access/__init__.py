@@ -5,13 +5,14 @@ of the matched endpoint and refuses any endpoint that declares none (deny by def
 """
 
 from iscg_module.access.enforcement import declare_endpoint, init_access, require, rule_of
-from iscg_module.access.rules import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule
+from iscg_module.access.rules import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, THEME_WRITER, Rule
 
 __all__ = [
     "ADMIN",
     "MEMBER",
     "PUBLIC",
     "SECRETARIAT_READ",
+    "THEME_WRITER",
     "Rule",
     "declare_endpoint",
     "init_access",

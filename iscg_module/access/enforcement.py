@@ -52,6 +52,6 @@ def _enforce() -> Response | None:
         abort(403)
     if rule.needs_sign_in and not current_user.is_authenticated:
         return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
-    if not rule.allows(current_user):
+    if not rule.permits(current_user, request.view_args or {}):
         abort(403)
     return None

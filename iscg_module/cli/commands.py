@@ -16,7 +16,7 @@ def demo() -> None:
     loaded = load_reference_group()
     click.echo(
         f"Demo data ready: {loaded['meetings']} meetings, {loaded['themes']} themes, "
-        f"{loaded['accounts']} demo accounts."
+        f"{loaded['updates']} theme updates, {loaded['accounts']} demo accounts."
     )
 
 

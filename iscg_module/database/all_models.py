@@ -3,7 +3,8 @@
 from iscg_module.audit.models import AuditEntry
 from iscg_module.calendars.subscription import CalendarSubscription
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
-from iscg_module.platform.models import PlatformVersion, PluginState
+from iscg_module.platform.models import PlatformVersion, PluginSetting, PluginState
+from iscg_module.theme_updates.models import ThemeUpdate, ThemeUpdateVersion
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
 
@@ -13,9 +14,12 @@ __all__ = [
     "CalendarSubscription",
     "Meeting",
     "PlatformVersion",
+    "PluginSetting",
     "PluginState",
     "Registration",
     "RoleGrant",
     "Theme",
+    "ThemeUpdate",
+    "ThemeUpdateVersion",
     "User",
 ]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
+from iscg_module.demo.theme_updates import load_theme_updates
 from iscg_module.extensions import db
 from iscg_module.meetings import operations as meetings
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
@@ -134,10 +135,12 @@ def load_reference_group() -> dict[str, int]:
     users = [_account(account, themes) for account in ACCOUNTS]
     _september_meeting()
     _next_meeting()
+    updates = load_theme_updates()
     return {
         "themes": len(themes),
         "accounts": len(users),
         "meetings": len(list(db.session.scalars(select(Meeting.id)))),
+        "updates": updates,
     }
 
 

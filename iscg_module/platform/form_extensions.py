@@ -27,6 +27,7 @@ class CoreForm(StrEnum):
     """The core forms that plugins may extend."""
 
     MEETING_REGISTRATION = "meeting_registration"
+    THEME_UPDATE = "theme_update"
 
 
 class FormExtension(ABC):

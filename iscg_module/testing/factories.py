@@ -1,4 +1,4 @@
-"""Meetings for tests, made through the product's own operations with sensible defaults."""
+"""Meetings and theme updates for tests, made through the product's own operations."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from iscg_module.database.utc_datetime import utc_now
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails
+from iscg_module.testing.accounts import make_user
+from iscg_module.theme_updates import operations as theme_updates
+from iscg_module.theme_updates.content import DocumentLink, UpdateContent
+from iscg_module.theme_updates.models import ThemeUpdate, UpdateStatus
+from iscg_module.themes.models import Theme
 from iscg_module.users.models import User
+from iscg_module.users.roles import Role
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -52,3 +58,35 @@ def at(year: int, month: int, day: int, hour: int, zone: str = "Europe/Zurich") 
 
 def utc(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def update_content(**changes: object) -> UpdateContent:
+    values: dict[str, object] = {
+        "title": "Budget line for accessibility",
+        "period_start": date(2021, 7, 1),
+        "period_end": date(2021, 9, 1),
+        "body": "A request of **100k CHF per year** is prepared for Council 2022.",
+        "links": (DocumentLink("ISCG/21-2/04-2"),),
+    }
+    values.update(changes)
+    return UpdateContent(**values)  # type: ignore[arg-type]
+
+
+def make_update(
+    theme: Theme, writer: User, status: UpdateStatus = UpdateStatus.DRAFT, **changes: object
+) -> ThemeUpdate:
+    """An update of ``theme`` by ``writer``, taken as far as ``status`` (an admin publishes)."""
+    update = theme_updates.save_draft(writer, theme, theme_updates.Draft(update_content(**changes)))
+    if status == UpdateStatus.DRAFT:
+        return update
+    theme_updates.submit_update(writer, update)
+    if status == UpdateStatus.SUBMITTED:
+        return update
+    secretariat = _secretariat()
+    if status == UpdateStatus.RETURNED:
+        return theme_updates.return_update(secretariat, update, "Please add the fund totals.")
+    return theme_updates.publish_update(secretariat, update)
+
+
+def _secretariat() -> User:
+    return make_user("Publishing Secretariat", Role.ADMIN)

@@ -17,7 +17,8 @@ from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
 from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.testing.accounts import make_user, sign_in
-from iscg_module.testing.factories import make_meeting, make_tentative_window
+from iscg_module.testing.factories import make_meeting, make_tentative_window, make_update
+from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.operations import grant_product_role
@@ -69,7 +70,11 @@ def sample_ids(app, admin):
     theme = ensure_theme(None, "ai", "AI", "", ThemeStatus.ACTIVE)
     focal_point = make_user("Walker Focal Point")
     grant = grant_product_role(admin, focal_point, Role.FOCAL_POINT, theme=theme)
+    update = make_update(theme, focal_point, UpdateStatus.PUBLISHED)
     return {
+        "slug": theme.slug,
+        "update_id": update.id,
+        "number": 1,
         "user_id": focal_point.id,
         "grant_id": grant.id,
         "name": "example",
@@ -96,13 +101,13 @@ def visitors(app, accounts):
     return {"anonymous": app.test_client(), **signed_in}
 
 
-def expected_outcomes(rule: Rule, accounts: dict[str, object]) -> dict[str, str]:
-    """The core's rules by the table above; a plugin's permission by what it says it allows."""
+def expected_outcomes(rule: Rule, accounts: dict[str, object], arguments: dict) -> dict[str, str]:
+    """The core's plain rules by the table above; other rules by what they say they permit."""
     if rule in EXPECTED:
         return EXPECTED[rule]
     outcomes = {"anonymous": SIGN_IN if rule.needs_sign_in else IN}
     for name, user in accounts.items():
-        outcomes[name] = IN if rule.allows(user) else REFUSED
+        outcomes[name] = IN if rule.permits(user, arguments) else REFUSED
     return outcomes
 
 
@@ -119,7 +124,8 @@ def test_each_get_route_answers_each_role_as_its_rule_says(app, sample_ids, acco
         if "GET" not in rule.methods:
             continue
         url = _url(app, rule, sample_ids)
-        expected = expected_outcomes(rule_of(app, rule.endpoint), accounts)
+        arguments = {name: sample_ids[name] for name in rule.arguments}
+        expected = expected_outcomes(rule_of(app, rule.endpoint), accounts, arguments)
         for visitor, client in visitors.items():
             assert outcome(client.get(url)) == expected[visitor], (url, visitor)
         checked += 1
@@ -132,7 +138,8 @@ def test_each_post_only_route_refuses_the_wrong_role(app, sample_ids, accounts, 
         if "GET" in rule.methods or "POST" not in rule.methods:
             continue
         url = _url(app, rule, sample_ids)
-        expected = expected_outcomes(rule_of(app, rule.endpoint), accounts)
+        arguments = {name: sample_ids[name] for name in rule.arguments}
+        expected = expected_outcomes(rule_of(app, rule.endpoint), accounts, arguments)
         for visitor in ("anonymous", "member", "chair"):
             if expected[visitor] != IN:
                 response = visitors[visitor].post_form(url, {"direction": "up"})

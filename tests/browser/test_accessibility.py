@@ -15,6 +15,7 @@ from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting
 from iscg_module.testing.plugins import enable_plugin
+from iscg_module.theme_updates.models import ThemeUpdate
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import RoleSource
 from tests.browser.conftest import axe_violations, sign_in_as
@@ -22,7 +23,10 @@ from tests.browser.conftest import axe_violations, sign_in_as
 pytestmark = pytest.mark.browser
 
 VISITORS = {"anonymous": None, "member": "TDAG member", "admin": "ISCG Secretariat"}
-NOT_PAGES = ("static", "calendars.public_feed", "calendars.meeting_file", "calendars.personal_feed")
+NOT_PAGES = (
+    "static", "calendars.public_feed", "calendars.meeting_file", "calendars.personal_feed",
+    "theme_updates.feed",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +46,9 @@ def page_urls(live_server) -> list[str]:
                 select(RoleGrant.id).where(RoleGrant.source == RoleSource.PRODUCT)
             ),
             "subscription_id": link.id,
+            "slug": "accessibility",
+            "update_id": db.session.scalar(select(ThemeUpdate.id).order_by(ThemeUpdate.id)),
+            "number": 1,
             "token": token,
             "name": plugins[0] if plugins else "no-such-plugin",
         }

@@ -41,5 +41,5 @@ def test_the_upgrade_command_applies_the_core_and_every_plugin_branch(tmp_path):
         applied = set(db.session.scalars(sa.text("SELECT version_num FROM alembic_version")))
         heads = ScriptDirectory.from_config(fresh.extensions["migrate"].migrate.get_config())
         assert applied == set(heads.get_heads())
-        assert {"core_0004", "example_0001"} <= applied
+        assert "example_0001" in applied and any(rev.startswith("core_") for rev in applied)
         db.engine.dispose()

@@ -35,7 +35,7 @@ def demo(app):
 
 
 def test_demo_command_reports_what_it_loaded(demo):
-    assert "Demo data ready: 2 meetings, 7 themes, 6 demo accounts." in demo
+    assert "Demo data ready: 2 meetings, 7 themes, 3 theme updates, 6 demo accounts." in demo
 
 
 def test_loading_twice_changes_nothing(app, demo):

@@ -35,8 +35,8 @@ REVIEW = permission("sample.review", "Review the sample theme", focal_points_of=
 REFUSED_ANSWER = "refuse"
 
 
-class RegistrationNote(FormExtension):
-    """One optional field on the registration form; the answer "refuse" is refused on save."""
+class SubjectNote(FormExtension):
+    """One optional field on a core form; the answer "refuse" is refused on save."""
 
     legend = "Sample theme"
 
@@ -66,7 +66,8 @@ class RecordingPlugin(ThemePlugin):
 
     def __init__(self) -> None:
         self.events: list[tuple[str, dict[str, Any]]] = []
-        self.registration_note = RegistrationNote()
+        self.registration_note = SubjectNote()
+        self.update_note = SubjectNote()
         self.blueprint = Blueprint("sample", __name__, template_folder="templates")
 
         @self.blueprint.get("/")
@@ -112,7 +113,11 @@ class RecordingPlugin(ThemePlugin):
 
     @hookimpl
     def iscg_form_extension(self, form: str) -> FormExtension | None:
-        return self.registration_note if form == CoreForm.MEETING_REGISTRATION else None
+        extensions = {
+            CoreForm.MEETING_REGISTRATION: self.registration_note,
+            CoreForm.THEME_UPDATE: self.update_note,
+        }
+        return extensions.get(CoreForm(form))
 
     @hookimpl
     def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:

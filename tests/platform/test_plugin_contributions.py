@@ -13,6 +13,9 @@ from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.platform.report_sections import report_sections
 from iscg_module.testing.accounts import make_focal_point, make_user, sign_in
 from iscg_module.testing.factories import make_meeting
+from iscg_module.theme_updates.models import ThemeUpdate
+from iscg_module.themes.models import ThemeStatus
+from iscg_module.themes.operations import ensure_theme
 from tests.platform.sample_plugin import REFUSED_ANSWER
 
 NOTE_FIELD = "sample__note"
@@ -104,3 +107,19 @@ def test_the_admin_page_lists_what_a_plugin_adds(plugin_app, plugin_admin):
     assert "<code>sample.review</code>" in page
     assert "focal points of the theme &#39;sample-theme&#39;" in page
     assert "Greeting" in page and "<td>Hello</td>" in page and "<td>no</td>" in page
+
+
+@pytest.mark.usefixtures("enabled")
+def test_plugin_fields_extend_theme_updates_and_a_refusal_saves_no_update(plugin, plugin_app):
+    ensure_theme(None, "sample-theme", "Sample theme", "", ThemeStatus.ACTIVE)
+    writer = sign_in(plugin_app, make_focal_point("Sample Writer", "sample-theme"))
+    url = "/themes/sample-theme/updates/new"
+    assert f'name="{NOTE_FIELD}"' in writer.get(url).get_data(as_text=True)
+    form = {"title": "Figures", "period_start": "2021-01-01", "period_end": "2021-06-30",
+            "body": "Text.", "save": "y"}  # fmt: skip
+    refused = writer.post_form(url, {**form, NOTE_FIELD: REFUSED_ANSWER}).get_data(as_text=True)
+    assert "The sample plugin refuses that note." in refused
+    assert db.session.scalar(select(func.count()).select_from(ThemeUpdate)) == 0
+    assert writer.post_form(url, {**form, NOTE_FIELD: "kept"}).status_code == 302
+    update = db.session.scalar(select(ThemeUpdate))
+    assert plugin.update_note.saved == {update.id: "kept"}

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
-from iscg_module.testing.factories import make_meeting
+from iscg_module.testing.factories import make_meeting, make_update
 from iscg_module.testing.plugins import enable_plugin
+from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.operations import grant_role
@@ -36,7 +37,11 @@ def samples(app, admin, member):
     link, token = create_subscription(admin, "csrf walk")
     theme = ensure_theme(None, "ai", "AI", "", ThemeStatus.ACTIVE)
     grant = grant_role(admin, member, Role.FOCAL_POINT, RoleSource.PRODUCT, theme=theme)
+    update = make_update(theme, admin, UpdateStatus.SUBMITTED)
     return {
+        "slug": theme.slug,
+        "update_id": update.id,
+        "number": 1,
         "meeting_id": meeting.id,
         "item_id": item.id,
         "subscription_id": link.id,

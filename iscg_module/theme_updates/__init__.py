@@ -1,0 +1,1 @@
+"""Theme updates: a focal point writes, the secretariat publishes, members read."""
