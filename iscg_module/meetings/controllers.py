@@ -34,8 +34,10 @@ from iscg_module.platform.form_extensions import (
     extension_values,
     field_groups,
 )
+from iscg_module.platform.panels import meeting_panels
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
+from iscg_module.web.panel_drawing import draw
 
 
 def _meeting_page(meeting: Meeting) -> str:
@@ -78,6 +80,7 @@ def show(meeting_id: int) -> str:
         counts=registration_counts(meeting) if signed_in else {},
         registration_open=operations.registration_open(meeting),
         calendar_links=meeting_calendar_links(meeting),
+        panels=draw(meeting_panels(meeting, current_user)),
         action_form=ActionForm(),
     )
 

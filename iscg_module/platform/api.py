@@ -20,10 +20,10 @@ from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.events import CoreEvent
 from iscg_module.extensions import db
 from iscg_module.operation_refused import OperationRefused
-from iscg_module.platform.dashboard import DashboardWidget
 from iscg_module.platform.form_extensions import CoreForm, FormExtension
 from iscg_module.platform.gate import plugin_registry
 from iscg_module.platform.hookspecs import PROJECT
+from iscg_module.platform.panels import Panel
 from iscg_module.platform.report_sections import ReportPeriod, ReportSection
 from iscg_module.platform.settings import (
     ChoiceSetting,
@@ -55,12 +55,12 @@ __all__ = [
     "ChoiceSetting",
     "CoreEvent",
     "CoreForm",
-    "DashboardWidget",
     "FlagSetting",
     "FormExtension",
     "NavigationEntry",
     "NumberSetting",
     "OperationRefused",
+    "Panel",
     "ReportPeriod",
     "ReportSection",
     "Role",

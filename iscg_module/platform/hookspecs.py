@@ -35,7 +35,11 @@ class PluginHooks:
 
     @hookspec
     def iscg_dashboard_widgets(self, user: Any) -> list[Any]:
-        """Widgets (``DashboardWidget``) for the signed-in ``user``'s home page."""
+        """Widgets (``Panel``) for the signed-in ``user``'s home page."""
+
+    @hookspec
+    def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Any]:
+        """Boxes (``Panel``) on ``meeting``'s page; ``user`` may be an anonymous visitor."""
 
     @hookspec
     def iscg_form_extension(self, form: str) -> Any:

@@ -13,12 +13,12 @@ from iscg_module.platform.api import (
     MEMBER,
     ChoiceSetting,
     CoreForm,
-    DashboardWidget,
     FlagSetting,
     FormExtension,
     NavigationEntry,
     NumberSetting,
     OperationRefused,
+    Panel,
     ReportPeriod,
     ReportSection,
     Rule,
@@ -107,9 +107,13 @@ class RecordingPlugin(ThemePlugin):
         return [REVIEW]
 
     @hookimpl
-    def iscg_dashboard_widgets(self, user: Any) -> list[DashboardWidget]:
+    def iscg_dashboard_widgets(self, user: Any) -> list[Panel]:
         greeting = plugin_settings(self.name)["greeting"]
-        return [DashboardWidget("Sample widget", "sample_widget.html", {"greeting": greeting})]
+        return [Panel("Sample widget", "sample_widget.html", {"greeting": greeting})]
+
+    @hookimpl
+    def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Panel]:
+        return [Panel("Sample meeting panel", "sample_widget.html", {"greeting": meeting.title})]
 
     @hookimpl
     def iscg_form_extension(self, form: str) -> FormExtension | None:

@@ -42,6 +42,18 @@ def test_widgets_show_to_members_of_enabled_plugins_only(plugin_app, plugin_admi
     assert "Sample widget" not in plugin_app.test_client().get("/").get_data(as_text=True)
 
 
+def test_meeting_panels_show_while_the_plugin_is_enabled(plugin_app, plugin_admin):
+    meeting = make_meeting(title="Panelled meeting")
+    visitor = plugin_app.test_client()
+    assert "Sample meeting panel" not in visitor.get(f"/meetings/{meeting.id}").get_data(
+        as_text=True
+    )
+    set_plugin_enabled(plugin_admin, "sample", True)
+    page = visitor.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    assert "Sample meeting panel" in page
+    assert '<p class="sample-widget">Panelled meeting</p>' in page
+
+
 @pytest.mark.usefixtures("enabled")
 def test_plugin_fields_are_saved_with_the_registration(plugin, member):
     meeting = make_meeting()

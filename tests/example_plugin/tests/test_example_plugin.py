@@ -60,13 +60,18 @@ def test_a_bad_note_is_refused_with_a_message_and_nothing_saved(focal_point_of, 
 
 
 @pytest.mark.iscg_plugins("example")
-def test_the_registration_form_carries_its_topic_field(app, admin, member_client):
+def test_the_registration_form_carries_its_topic_field(app, admin, admin_client, member_client):
     meeting = make_meeting()
     url = f"/meetings/{meeting.id}/registration"
     assert TOPIC_FIELD in member_client.get(url).get_data(as_text=True)
     saved = member_client.post_form(url, {"attendance": "online", TOPIC_FIELD: "Captioning"})
     assert saved.status_code == 302
     assert db.session.scalar(select(MeetingTopic.topic)) == "Captioning"
+    panel = "Topics members want to raise"
+    assert "<li>Captioning</li>" in admin_client.get(f"/meetings/{meeting.id}").get_data(
+        as_text=True
+    )
+    assert panel not in member_client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
 
     disable_plugin("example", admin)
     assert TOPIC_FIELD not in member_client.get(url).get_data(as_text=True)

@@ -37,4 +37,4 @@ class MeetingTopicField(FormExtension):
         return {"topic": topic_of(subject.id)}
 
     def save(self, actor: Any, subject: Any, values: dict[str, Any]) -> None:
-        save_topic(subject.id, values["topic"] or "")
+        save_topic(subject.id, subject.meeting_id, values["topic"] or "")

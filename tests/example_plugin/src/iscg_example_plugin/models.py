@@ -32,6 +32,9 @@ class MeetingTopic(db.Model):
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True
     )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
     topic: Mapped[str] = mapped_column(String(TOPIC_MAX))
 
 

@@ -45,7 +45,12 @@ def topic_of(registration_id: int) -> str:
     return topic.topic if topic else ""
 
 
-def save_topic(registration_id: int, topic: str) -> None:
+def topics_of_meeting(meeting_id: int) -> list[str]:
+    query = select(MeetingTopic.topic).where(MeetingTopic.meeting_id == meeting_id)
+    return list(db.session.scalars(query.order_by(MeetingTopic.topic)))
+
+
+def save_topic(registration_id: int, meeting_id: int, topic: str) -> None:
     """Keep (or clear) a registration's topic; the caller's transaction commits it."""
     if len(topic) > TOPIC_MAX:
         raise OperationRefused(f"A topic has at most {TOPIC_MAX} characters.")
@@ -55,7 +60,7 @@ def save_topic(registration_id: int, topic: str) -> None:
             db.session.delete(row)
         return
     if row is None:
-        row = MeetingTopic(registration_id=registration_id, topic=topic)
+        row = MeetingTopic(registration_id=registration_id, meeting_id=meeting_id, topic=topic)
         db.session.add(row)
     row.topic = topic
 

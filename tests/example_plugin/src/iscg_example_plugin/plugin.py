@@ -8,15 +8,15 @@ from typing import Any
 from flask import Blueprint
 
 from iscg_example_plugin.forms import MeetingTopicField
-from iscg_example_plugin.notes import count_event, latest_notes, notes_of
+from iscg_example_plugin.notes import count_event, latest_notes, notes_of, topics_of_meeting
 from iscg_example_plugin.views import WRITE_NOTES, blueprint
 from iscg_module.platform.api import (
     CoreForm,
-    DashboardWidget,
     FlagSetting,
     FormExtension,
     NavigationEntry,
     NumberSetting,
+    Panel,
     ReportPeriod,
     ReportSection,
     Rule,
@@ -62,12 +62,20 @@ class ExamplePlugin(ThemePlugin):
         return [WRITE_NOTES]
 
     @hookimpl
-    def iscg_dashboard_widgets(self, user: Any) -> list[DashboardWidget]:
+    def iscg_dashboard_widgets(self, user: Any) -> list[Panel]:
         if not plugin_settings(self.name)["widget"]:
             return []
         notes = latest_notes(3)
-        return [DashboardWidget("Latest notes on the example theme",
+        return [Panel("Latest notes on the example theme",
                                 "iscg_example_plugin/widget.html", {"notes": notes})]  # fmt: skip
+
+    @hookimpl
+    def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Panel]:
+        if not (user.is_authenticated and user.is_admin):
+            return []
+        topics = topics_of_meeting(meeting.id)
+        return [Panel("Topics members want to raise", "iscg_example_plugin/topics.html",
+                      {"topics": topics})]  # fmt: skip
 
     @hookimpl
     def iscg_form_extension(self, form: str) -> FormExtension | None:

@@ -32,7 +32,12 @@ def upgrade() -> None:
     op.create_table(
         "example_meeting_topics",
         sa.Column("registration_id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("topic", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meetings.id"],
+            name=op.f("fk_example_meeting_topics_meeting_id_meetings"), ondelete="CASCADE",
+        ),
         sa.ForeignKeyConstraint(
             ["registration_id"], ["registrations.id"],
             name=op.f("fk_example_meeting_topics_registration_id_registrations"),
@@ -40,6 +45,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("registration_id", name=op.f("pk_example_meeting_topics")),
     )  # fmt: skip
+    op.create_index(
+        op.f("ix_example_meeting_topics_meeting_id"), "example_meeting_topics", ["meeting_id"]
+    )
     op.create_table(
         "example_event_counts",
         sa.Column("event", sa.String(length=64), nullable=False),
@@ -50,6 +58,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("example_event_counts")
+    op.drop_index(op.f("ix_example_meeting_topics_meeting_id"), table_name="example_meeting_topics")
     op.drop_table("example_meeting_topics")
     op.drop_index(op.f("ix_example_notes_written_at"), table_name="example_notes")
     op.drop_table("example_notes")

@@ -1,0 +1,32 @@
+"""Boxes that enabled plugins add to core pages: the home page and the meeting page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from iscg_module.platform.gate import plugin_registry
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A titled box on a core page, drawn from the plugin's ``template`` with ``context``."""
+
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def dashboard_widgets(user: Any) -> list[Panel]:
+    """The home-page widgets of every enabled plugin for the signed-in ``user``."""
+    return _panels("iscg_dashboard_widgets", user=user)
+
+
+def meeting_panels(meeting: Any, user: Any) -> list[Panel]:
+    """The boxes enabled plugins add to ``meeting``'s page for ``user`` (maybe anonymous)."""
+    return _panels("iscg_meeting_panels", meeting=meeting, user=user)
+
+
+def _panels(hook: str, **arguments: Any) -> list[Panel]:
+    answers = plugin_registry().contributions(hook, **arguments)
+    return [panel for _plugin, panels in answers for panel in panels]
