@@ -4,6 +4,7 @@ import click
 from flask.cli import AppGroup
 
 from iscg_module.demo.reference_group import load_reference_group
+from iscg_module.platform.demo_data import load_plugin_demo_data
 from iscg_module.platform.gate import plugin_registry
 from iscg_module.platform.operations import PluginRuleError, set_plugin_enabled
 
@@ -14,10 +15,13 @@ iscg_commands = AppGroup("iscg", help="Commands of the ISCG intranet module.")
 def demo() -> None:
     """Load the demo data (the group's 2021 life); safe to run again."""
     loaded = load_reference_group()
+    plugins = load_plugin_demo_data()
     click.echo(
         f"Demo data ready: {loaded['meetings']} meetings, {loaded['themes']} themes, "
         f"{loaded['updates']} theme updates, {loaded['accounts']} demo accounts."
     )
+    if plugins:
+        click.echo(f"Demo data of the plugins: {', '.join(plugins)}.")
 
 
 plugin_commands = AppGroup("plugins", help="List, enable and disable theme plugins.")

@@ -58,5 +58,13 @@ class PluginHooks:
         """The permissions the plugin adds (rules made with ``permission``)."""
 
     @hookspec
+    def iscg_demo_data(self) -> None:
+        """Load the plugin's part of the demo data, once: running it again changes nothing.
+
+        Asked of every installed plugin by ``flask --app wsgi iscg demo``, which then
+        enables each such plugin that no admin has switched yet.
+        """
+
+    @hookspec
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:
         """React to a core event (meeting scheduled, changed, cancelled, …)."""

@@ -94,6 +94,13 @@ class PluginRegistry:
                 answers.append((implementation.plugin_name, answer))
         return answers
 
+    def implementers(self, hook: str) -> list[str]:
+        """The installed plugins that implement ``hook``, in registration order."""
+        return [
+            implementation.plugin_name
+            for implementation in getattr(self.manager.hook, hook).get_hookimpls()
+        ]
+
     def declared(self, hook: str, plugin: str) -> list[Any]:
         """What installed ``plugin`` declares through ``hook`` (settings, permissions)."""
         return [

@@ -66,6 +66,7 @@ class RecordingPlugin(ThemePlugin):
 
     def __init__(self) -> None:
         self.events: list[tuple[str, dict[str, Any]]] = []
+        self.demo_loads = 0
         self.registration_note = SubjectNote()
         self.update_note = SubjectNote()
         self.blueprint = Blueprint("sample", __name__, template_folder="templates")
@@ -126,6 +127,10 @@ class RecordingPlugin(ThemePlugin):
     @hookimpl
     def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:
         return [ReportSection("Sample section", f"From {period.first_day}.", order=5)]
+
+    @hookimpl
+    def iscg_demo_data(self) -> None:
+        self.demo_loads += 1
 
     @hookimpl
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:

@@ -115,3 +115,13 @@ def test_the_command_line_lists_enables_and_disables(plugin_app):
     failed = runner.invoke(args=["iscg", "plugins", "enable", "sample"])
     assert failed.exit_code != 0 and "already enabled" in failed.output
     assert runner.invoke(args=["iscg", "plugins", "disable", "sample"]).exit_code == 0
+
+
+def test_the_demo_loads_plugins_data_and_enables_them_once(plugin_app, plugin):
+    runner = plugin_app.test_cli_runner()
+    output = runner.invoke(args=["iscg", "demo"]).output
+    assert "Demo data of the plugins: sample." in output and plugin.demo_loads == 1
+    assert runner.invoke(args=["iscg", "plugins", "disable", "sample"]).exit_code == 0
+    runner.invoke(args=["iscg", "demo"])
+    assert plugin.demo_loads == 2
+    assert "sample\tdisabled" in runner.invoke(args=["iscg", "plugins", "list"]).output
