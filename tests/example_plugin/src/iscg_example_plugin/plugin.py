@@ -27,6 +27,9 @@ from iscg_module.platform.api import (
     plugin_settings,
 )
 
+WIDGET = "iscg_example_plugin/widget.html"
+TOPICS = "iscg_example_plugin/topics.html"
+
 
 class ExamplePlugin(ThemePlugin):
     name = "example"
@@ -49,13 +52,10 @@ class ExamplePlugin(ThemePlugin):
 
     @hookimpl
     def iscg_settings(self) -> list[Setting]:
-        return [
-            TextSetting("heading", "Page heading", default="Example theme", max_length=80,
-                        required=True),
-            NumberSetting("notes_shown", "Notes shown on the theme page", default=10,
-                          minimum=1, maximum=100),
-            FlagSetting("widget", "Show the latest notes on members' home page", default=True),
-        ]  # fmt: skip
+        heading = TextSetting("heading", "Page heading", default="Example theme", required=True)
+        shown = NumberSetting("notes_shown", "Notes on the page", default=10, minimum=1, maximum=99)
+        widget = FlagSetting("widget", "Latest notes on members' home page", default=True)
+        return [heading, shown, widget]
 
     @hookimpl
     def iscg_permissions(self) -> list[Rule]:
@@ -65,17 +65,15 @@ class ExamplePlugin(ThemePlugin):
     def iscg_dashboard_widgets(self, user: Any) -> list[Panel]:
         if not plugin_settings(self.name)["widget"]:
             return []
-        notes = latest_notes(3)
-        return [Panel("Latest notes on the example theme",
-                                "iscg_example_plugin/widget.html", {"notes": notes})]  # fmt: skip
+        context = {"notes": latest_notes(3)}
+        return [Panel("Latest notes on the example theme", WIDGET, context)]
 
     @hookimpl
     def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Panel]:
         if not (user.is_authenticated and user.is_admin):
             return []
-        topics = topics_of_meeting(meeting.id)
-        return [Panel("Topics members want to raise", "iscg_example_plugin/topics.html",
-                      {"topics": topics})]  # fmt: skip
+        context = {"topics": topics_of_meeting(meeting.id)}
+        return [Panel("Topics members want to raise", TOPICS, context)]
 
     @hookimpl
     def iscg_form_extension(self, form: str) -> FormExtension | None:
