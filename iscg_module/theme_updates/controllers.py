@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -27,6 +29,7 @@ from iscg_module.theme_updates.queries import (
     update_or_404,
 )
 from iscg_module.themes.models import Theme
+from iscg_module.users.models import User
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 
@@ -113,24 +116,22 @@ def version(slug: str, update_id: int, number: int) -> str:
 @blueprint.post("/<slug>/updates/<int:update_id>/submit")
 @require(THEME_WRITER)
 def submit_for_publication(slug: str, update_id: int) -> Response:
-    update = update_or_404(theme_or_404(slug), update_id, current_user)
-    act(
-        ActionForm(),
-        lambda: operations.submit_update(current_user, update),
-        "Submitted for publication.",
-    )
-    return redirect(_update_page(update))
+    return _act_on(slug, update_id, operations.submit_update, "Submitted for publication.")
 
 
 @blueprint.post("/<slug>/updates/<int:update_id>/publish")
 @require(ADMIN)
 def publish(slug: str, update_id: int) -> Response:
+    message = "Published: every member can read it, and the theme's feed carries it."
+    return _act_on(slug, update_id, operations.publish_update, message)
+
+
+def _act_on(
+    slug: str, update_id: int, operation: Callable[[User, ThemeUpdate], object], message: str
+) -> Response:
+    """Run a button's ``operation`` on the update, then go back to the update's page."""
     update = update_or_404(theme_or_404(slug), update_id, current_user)
-    act(
-        ActionForm(),
-        lambda: operations.publish_update(current_user, update),
-        "Published: every member can read it, and the theme's feed carries it.",
-    )
+    act(ActionForm(), lambda: operation(current_user, update), message)
     return redirect(_update_page(update))
 
 

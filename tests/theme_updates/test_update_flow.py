@@ -202,3 +202,18 @@ def test_listing_updates_costs_the_same_queries_with_few_or_many(
 def test_admins_are_writers_of_every_theme(app, theme, admin_client):
     response = admin_client.post_form("/themes/accessibility/updates/new", {**FORM, "save": "y"})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [("  ", "This field is required."), ("x" * 2001, "Field cannot be longer than 2000")],
+)
+def test_a_return_needs_a_comment_of_sensible_length(
+    app, theme, writer, admin_client, comment, message
+):
+    update = make_update(theme, writer, UpdateStatus.SUBMITTED)
+    url = f"/themes/accessibility/updates/{update.id}/return"
+    page = admin_client.post_form(url, {"comment": comment}).get_data(as_text=True)
+    assert "Nothing was saved" in page and message in page
+    db.session.refresh(update)
+    assert update.status == UpdateStatus.SUBMITTED and len(update.versions) == 2
