@@ -15,6 +15,7 @@ import pluggy
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, require
 from iscg_module.access.permissions import permission
 from iscg_module.audit.audit_log import record as record_audit
+from iscg_module.database.enum_column import enum_column
 from iscg_module.database.unit_of_work import transactional
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.events import CoreEvent
@@ -71,6 +72,7 @@ __all__ = [
     "UTCDateTime",
     "act",
     "db",
+    "enum_column",
     "hookimpl",
     "permission",
     "plugin_settings",

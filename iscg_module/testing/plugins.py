@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from iscg_module.platform.gate import plugin_registry
 from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.platform.report_sections import ReportPeriod, report_sections
 
@@ -20,3 +21,12 @@ def disable_plugin(name: str, actor: Any = None) -> None:
 def report_markdown(period: ReportPeriod) -> dict[str, str]:
     """The enabled plugins' progress-report sections for ``period``: title to Markdown."""
     return {item.section.title: item.section.markdown for item in report_sections(period)}
+
+
+def enable_every_plugin(actor: Any = None) -> list[str]:
+    """Enable every installed plugin not enabled yet (route walks check their pages too)."""
+    registry = plugin_registry()
+    names = sorted(registry.plugins)
+    for name in set(names) - registry.enabled():
+        enable_plugin(name, actor)
+    return names

@@ -15,9 +15,9 @@ from werkzeug.routing import Rule as UrlRule
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, rule_of
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
-from iscg_module.platform.operations import set_plugin_enabled
 from iscg_module.testing.accounts import make_user, sign_in
 from iscg_module.testing.factories import make_meeting, make_tentative_window, make_update
+from iscg_module.testing.plugins import enable_every_plugin
 from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
@@ -61,8 +61,7 @@ def test_an_endpoint_without_a_rule_is_refused(app, client):
 @pytest.fixture
 def sample_ids(app, admin):
     """Ids that every URL parameter of the map can take, with every installed plugin enabled."""
-    for name in app.extensions["iscg_plugins"].plugins:
-        set_plugin_enabled(admin, name, True)
+    enable_every_plugin(admin)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     make_tentative_window(date(2030, 1, 24), date(2030, 2, 4))

@@ -22,6 +22,7 @@ from iscg_module import create_app
 from iscg_module.database.migration_commands import upgrade_schema
 from iscg_module.demo.reference_group import load_reference_group
 from iscg_module.extensions import db
+from iscg_module.platform.demo_data import load_plugin_demo_data
 
 CHROMIUM = os.environ.get("ISCG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -68,6 +69,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     with app.app_context():
         upgrade_schema()
         load_reference_group()
+        load_plugin_demo_data()
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting
-from iscg_module.testing.plugins import enable_plugin
+from iscg_module.testing.plugins import enable_every_plugin
 from iscg_module.theme_updates.models import ThemeUpdate
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import RoleSource
@@ -34,9 +34,7 @@ def page_urls(live_server) -> list[str]:
     app = live_server.app
     with app.app_context():
         secretariat = db.session.scalar(select(User).where(User.subject == "secretariat"))
-        plugins = sorted(app.extensions["iscg_plugins"].plugins)
-        for name in plugins:
-            enable_plugin(name, secretariat)
+        plugins = enable_every_plugin(secretariat)
         link, token = create_subscription(secretariat, "axe walk")
         samples = {
             "meeting_id": db.session.scalar(select(Meeting.id).order_by(Meeting.id)),

@@ -21,6 +21,9 @@ SHIPPED = (
     "iscg_module/migrations/versions/0001_core_schema.py",
     "iscg_module/static/css/app.css",
     "iscg_module/static/js/local-times.js",
+    "iscg_accessibility/plugin.py",
+    "iscg_accessibility/migrations/accessibility_0001_items.py",
+    "iscg_accessibility/templates/iscg_accessibility/index.html",
 )
 
 SMOKE_TEST = """

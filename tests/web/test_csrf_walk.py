@@ -10,7 +10,7 @@ from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.testing.factories import make_meeting, make_update
-from iscg_module.testing.plugins import enable_plugin
+from iscg_module.testing.plugins import enable_every_plugin
 from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
@@ -30,8 +30,7 @@ def _snapshot() -> dict[str, int]:
 
 @pytest.fixture
 def samples(app, admin, member):
-    for name in app.extensions["iscg_plugins"].plugins:
-        enable_plugin(name, admin)
+    enable_every_plugin(admin)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
     link, token = create_subscription(admin, "csrf walk")

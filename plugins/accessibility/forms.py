@@ -1,0 +1,137 @@
+"""The accessibility plugin's forms: an item, and a step along its path."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flask_wtf import FlaskForm
+from iscg_accessibility.fund import CURRENCIES, LARGEST_AMOUNT, Contribution
+from iscg_accessibility.items import NEXT_STEPS, STATUS_LABELS, ItemDetails
+from iscg_accessibility.models import (
+    BODY_MAX,
+    CONTRIBUTOR_MAX,
+    OWNER_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    FundEntryKind,
+    ItemKind,
+    ItemStatus,
+)
+from wtforms import DateField, DecimalField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _plausible(_form: FlaskForm, field: DateField) -> None:
+    if field.data and not EARLIEST <= field.data <= LATEST:
+        raise ValidationError(f"Give a date between {EARLIEST.year} and {LATEST.year}.")
+
+
+class ItemForm(FlaskForm):
+    class Meta:
+        filters = (_strip,)
+
+    kind = RadioField(
+        "Kind",
+        choices=[SelectChoice(ItemKind.REQUEST.value, "A request (e.g. to Council)"),
+                 SelectChoice(ItemKind.INITIATIVE.value, "An initiative")],
+        default=ItemKind.REQUEST.value,
+        validators=[InputRequired()],
+    )  # fmt: skip
+    title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
+    owner = StringField(
+        "Owner", description="Who carries it, e.g. the Focal Point for Accessibility.",
+        validators=[DataRequired(), Length(max=OWNER_MAX)],
+    )  # fmt: skip
+    target_body = StringField(
+        "Target body", description="Where it is decided, e.g. Council 2022.",
+        validators=[DataRequired(), Length(max=BODY_MAX)],
+    )  # fmt: skip
+    target_date = DateField("Target date", validators=[Optional(), _plausible])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=TEXT_MAX)])
+    on_day = DateField("Proposed on", validators=[InputRequired(), _plausible])
+    reason = TextAreaField(
+        "Why", description="Where the item comes from, e.g. the ISCG meeting that agreed it.",
+        validators=[DataRequired(), Length(max=TEXT_MAX)],
+    )  # fmt: skip
+
+    @property
+    def details(self) -> ItemDetails:
+        return ItemDetails(
+            ItemKind(self.kind.data), self.title.data, self.owner.data, self.target_body.data,
+            self.target_date.data, self.description.data or "",
+        )  # fmt: skip
+
+
+class StepForm(FlaskForm):
+    """The next step of an item: only the steps its path allows are offered."""
+
+    status = SelectField("New status", validators=[InputRequired()])
+    on_day = DateField("On", validators=[InputRequired(), _plausible])
+    reason = TextAreaField("Why", validators=[DataRequired(), Length(max=TEXT_MAX)],
+                           filters=[_strip])  # fmt: skip
+
+    def __init__(self, *args: object, current: ItemStatus, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.status.choices = [
+            SelectChoice(step.value, STATUS_LABELS[step]) for step in NEXT_STEPS[current]
+        ]
+
+
+class ContributionForm(FlaskForm):
+    """A pledge to the ICT Accessibility Fund, or a payment into it."""
+
+    class Meta:
+        filters = (_strip,)
+
+    kind = RadioField(
+        "Entry",
+        choices=[SelectChoice(FundEntryKind.PLEDGE.value, "A pledge"),
+                 SelectChoice(FundEntryKind.PAYMENT.value, "A payment")],
+        default=FundEntryKind.PLEDGE.value,
+        validators=[InputRequired()],
+    )  # fmt: skip
+    contributor = StringField(
+        "Contributor", validators=[DataRequired(), Length(max=CONTRIBUTOR_MAX)]
+    )
+    amount = DecimalField(
+        "Amount", places=2, description="For example 25000 or 25000.50.",
+        validators=[InputRequired(), NumberRange(min=Decimal("0.01"), max=LARGEST_AMOUNT)],
+    )  # fmt: skip
+    currency = StringField(
+        "Currency", default="CHF", description="The ISO 4217 code, for example CHF, USD or EUR.",
+        validators=[DataRequired(), Length(min=3, max=3)],
+        filters=[lambda value: value.strip().upper() if isinstance(value, str) else value],
+    )  # fmt: skip
+    on_day = DateField("Date", validators=[InputRequired(), _plausible])
+    note = TextAreaField("Note", validators=[Optional(), Length(max=TEXT_MAX)])
+
+    def validate_currency(self, field: StringField) -> None:
+        if field.data not in CURRENCIES:
+            raise ValidationError(f"{field.data} is not a known ISO 4217 currency code.")
+
+    def validate_amount(self, field: DecimalField) -> None:
+        if field.data is not None and field.data != field.data.quantize(Decimal("0.01")):
+            raise ValidationError("An amount has at most two decimals.")
+
+    @property
+    def contribution(self) -> Contribution:
+        return Contribution(
+            FundEntryKind(self.kind.data), self.contributor.data, self.amount.data,
+            self.currency.data, self.on_day.data, self.note.data or "",
+        )  # fmt: skip

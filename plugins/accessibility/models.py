@@ -1,0 +1,97 @@
+"""The accessibility plugin's tables; their names start with ``accessibility_``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from iscg_module.platform.api import UTCDateTime, db, enum_column, utc_now
+
+TITLE_MAX = 200
+OWNER_MAX = 200
+BODY_MAX = 120
+TEXT_MAX = 4000
+CONTRIBUTOR_MAX = 200
+
+
+class ItemKind(StrEnum):
+    INITIATIVE = "initiative"
+    REQUEST = "request"
+
+
+class ItemStatus(StrEnum):
+    """The path of an item: proposed, in preparation, submitted, then decided."""
+
+    PROPOSED = "proposed"
+    IN_PREPARATION = "in_preparation"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    DEFERRED = "deferred"
+
+
+class Item(db.Model):
+    """An initiative or a request of the theme, such as a budget line asked of Council."""
+
+    __tablename__ = "accessibility_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[ItemKind] = mapped_column(enum_column(ItemKind))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(OWNER_MAX))
+    target_body: Mapped[str] = mapped_column(String(BODY_MAX))
+    target_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[ItemStatus] = mapped_column(enum_column(ItemStatus))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    changes: Mapped[list[StatusChange]] = relationship(
+        back_populates="item", order_by="StatusChange.id", cascade="all, delete-orphan",
+        lazy="selectin",
+    )  # fmt: skip
+
+
+class StatusChange(db.Model):
+    """One step of an item's path: from which status to which, on what day, who and why."""
+
+    __tablename__ = "accessibility_status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("accessibility_items.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[ItemStatus | None] = mapped_column(
+        enum_column(ItemStatus, name="from_status")
+    )
+    to_status: Mapped[ItemStatus] = mapped_column(enum_column(ItemStatus, name="to_status"))
+    on_day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    item: Mapped[Item] = relationship(back_populates="changes", lazy="joined")
+
+
+class FundEntryKind(StrEnum):
+    PLEDGE = "pledge"
+    PAYMENT = "payment"
+
+
+class FundEntry(db.Model):
+    """A pledge to the ICT Accessibility Fund, or a payment into it."""
+
+    __tablename__ = "accessibility_fund_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[FundEntryKind] = mapped_column(enum_column(FundEntryKind))
+    contributor: Mapped[str] = mapped_column(String(CONTRIBUTOR_MAX))
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    on_day: Mapped[date] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -1,0 +1,105 @@
+"""The accessibility theme's pages, mounted under /themes/accessibility/."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, url_for
+from flask_login import current_user
+from iscg_accessibility.chart import fund_charts
+from iscg_accessibility.forms import ContributionForm, ItemForm, StepForm
+from iscg_accessibility.fund import entries, record_contribution, totals_by_year
+from iscg_accessibility.items import STATUS_LABELS, all_items, move_item, record_item
+from iscg_accessibility.models import Item, ItemStatus
+from werkzeug.wrappers import Response
+
+from iscg_module.platform.api import MEMBER, db, permission, require, submit
+
+blueprint = Blueprint("accessibility", __name__, template_folder="templates")
+
+RECORD = permission(
+    "accessibility.record",
+    "Record the accessibility theme's items, fund entries and liaison statements",
+    focal_points_of="accessibility",
+)
+
+
+def _item_or_404(item_id: int) -> Item:
+    return db.session.get(Item, item_id) or abort(404)
+
+
+def _item_page(item: Item) -> str:
+    return url_for("accessibility.item", item_id=item.id)
+
+
+@blueprint.get("/")
+@require(MEMBER)
+def index() -> str:
+    return render_template(
+        "iscg_accessibility/index.html",
+        items=all_items(), labels=STATUS_LABELS, may_record=RECORD.allows(current_user),
+    )  # fmt: skip
+
+
+@blueprint.route("/items/new", methods=["GET", "POST"])
+@require(RECORD)
+def new_item() -> str | Response:
+    form = ItemForm()
+    done = submit(
+        form,
+        lambda: record_item(current_user, form.details, form.on_day.data, form.reason.data),
+        "The item is recorded.",
+        _item_page,
+    )
+    return done or render_template("iscg_accessibility/item_form.html", form=form)
+
+
+@blueprint.get("/items/<int:item_id>")
+@require(MEMBER)
+def item(item_id: int) -> str:
+    found = _item_or_404(item_id)
+    return render_template(
+        "iscg_accessibility/item.html",
+        item=found, labels=STATUS_LABELS, may_record=RECORD.allows(current_user),
+        step_form=StepForm(formdata=None, current=found.status),
+    )  # fmt: skip
+
+
+@blueprint.route("/items/<int:item_id>/step", methods=["GET", "POST"])
+@require(RECORD)
+def step(item_id: int) -> str | Response:
+    found = _item_or_404(item_id)
+    form = StepForm(current=found.status)
+    done = submit(
+        form,
+        lambda: move_item(
+            current_user, found, ItemStatus(form.status.data), form.on_day.data, form.reason.data
+        ),
+        "The step is recorded.",
+        _item_page,
+    )
+    return done or render_template(
+        "iscg_accessibility/step_form.html", item=found, form=form, labels=STATUS_LABELS
+    )
+
+
+@blueprint.get("/fund")
+@require(MEMBER)
+def fund() -> str:
+    totals = totals_by_year()
+    return render_template(
+        "iscg_accessibility/fund.html",
+        entries=entries(), totals=totals, charts=fund_charts(totals),
+        may_record=RECORD.allows(current_user),
+    )  # fmt: skip
+
+
+@blueprint.route("/fund/new", methods=["GET", "POST"])
+@require(RECORD)
+def new_contribution() -> str | Response:
+    form = ContributionForm()
+    done = submit(
+        form,
+        lambda: record_contribution(current_user, form.contribution),
+        "The entry is recorded.",
+        lambda _entry: url_for("accessibility.fund"),
+    )
+    return done or render_template("iscg_accessibility/contribution_form.html", form=form)
