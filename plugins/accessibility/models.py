@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.platform.api import UTCDateTime, db, enum_column, utc_now
@@ -95,3 +95,37 @@ class FundEntry(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+SIGN_LANGUAGE_MAX = 80
+OTHER_NEEDS_MAX = 500
+
+
+class DocumentFormat(StrEnum):
+    LARGE_PRINT = "large_print"
+    BRAILLE = "braille"
+    TAGGED_PDF = "tagged_pdf"
+    EASY_TO_READ = "easy_to_read"
+
+
+class MeetingNeeds(db.Model):
+    """What a member needs to take part in a meeting, given with their registration.
+
+    ``sign_language`` is empty when no interpretation is needed, and ``document_format``
+    is empty when any accessible format will do. A registration with no need has no row.
+    """
+
+    __tablename__ = "accessibility_meeting_needs"
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    captioning: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_language: Mapped[str] = mapped_column(String(SIGN_LANGUAGE_MAX), default="")
+    accessible_documents: Mapped[bool] = mapped_column(Boolean, default=False)
+    document_format: Mapped[DocumentFormat | None] = mapped_column(enum_column(DocumentFormat))
+    other_needs: Mapped[str] = mapped_column(String(OTHER_NEEDS_MAX), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

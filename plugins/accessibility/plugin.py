@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint
 from iscg_accessibility.demo import load_demo
+from iscg_accessibility.meeting_needs import needs_panels
+from iscg_accessibility.meeting_needs_form import MeetingNeedsFields
 from iscg_accessibility.report import items_section
 from iscg_accessibility.views import RECORD, blueprint
 
 from iscg_module.platform.api import (
+    CoreForm,
+    FormExtension,
     NavigationEntry,
+    Panel,
     ReportPeriod,
     ReportSection,
     Rule,
@@ -48,6 +54,14 @@ class AccessibilityPlugin(ThemePlugin):
     @hookimpl
     def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:
         return [items_section(period)]
+
+    @hookimpl
+    def iscg_form_extension(self, form: str) -> FormExtension | None:
+        return MeetingNeedsFields() if form == CoreForm.MEETING_REGISTRATION else None
+
+    @hookimpl
+    def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Panel]:
+        return needs_panels(meeting, user)
 
     @hookimpl
     def iscg_demo_data(self) -> None:
