@@ -15,11 +15,14 @@ import pluggy
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, require
 from iscg_module.access.permissions import permission
 from iscg_module.audit.audit_log import record as record_audit
+from iscg_module.charts.chart import Chart, ChartKind, Series, make_chart
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.unit_of_work import transactional
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.events import CoreEvent
 from iscg_module.extensions import db
+from iscg_module.meetings.format_statistics import MeetingFormatsOfYear, meeting_formats_by_year
+from iscg_module.meetings.registration_rows import active_registrations
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.form_extensions import CoreForm, FormExtension
 from iscg_module.platform.gate import plugin_registry
@@ -34,6 +37,7 @@ from iscg_module.platform.settings import (
     TextSetting,
 )
 from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, NavigationEntry, ThemePlugin
+from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
@@ -53,11 +57,14 @@ __all__ = [
     "PUBLIC",
     "SECRETARIAT_READ",
     "ActionForm",
+    "Chart",
+    "ChartKind",
     "ChoiceSetting",
     "CoreEvent",
     "CoreForm",
     "FlagSetting",
     "FormExtension",
+    "MeetingFormatsOfYear",
     "NavigationEntry",
     "NumberSetting",
     "OperationRefused",
@@ -66,16 +73,21 @@ __all__ = [
     "ReportSection",
     "Role",
     "Rule",
+    "Series",
     "Setting",
     "TextSetting",
     "ThemePlugin",
     "UTCDateTime",
     "act",
+    "active_registrations",
     "db",
     "enum_column",
     "hookimpl",
+    "make_chart",
+    "meeting_formats_by_year",
     "permission",
     "plugin_settings",
+    "published_theme_updates",
     "record_audit",
     "require",
     "submit",

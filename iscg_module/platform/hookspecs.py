@@ -66,5 +66,13 @@ class PluginHooks:
         """
 
     @hookspec
+    def iscg_sample_url_values(self) -> dict[str, Any]:
+        """Values for the URL parameters of the plugin's routes, such as an id of its demo data.
+
+        The walks over every route (access rules per role, CSRF, accessibility in the
+        browser) load the demo data, then visit each of the plugin's pages with these.
+        """
+
+    @hookspec
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:
         """React to a core event (meeting scheduled, changed, cancelled, …)."""

@@ -30,3 +30,11 @@ def enable_every_plugin(actor: Any = None) -> list[str]:
     for name in set(names) - registry.enabled():
         enable_plugin(name, actor)
     return names
+
+
+def sample_url_values(endpoint: str) -> dict[str, Any]:
+    """The URL values that the plugin serving ``endpoint`` offers the route walks (core: none)."""
+    registry = plugin_registry()
+    owner = registry.blueprints.get(endpoint.partition(".")[0])
+    answers = registry.contributions("iscg_sample_url_values")
+    return next((values for plugin, values in answers if plugin == owner), {})

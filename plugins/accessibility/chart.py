@@ -1,50 +1,12 @@
-"""Bars of the fund's yearly totals, as geometry an SVG template draws.
-
-The chart is drawn on the server, so it needs no script; its numbers are also in a table
-beside it, and its text summary says what it shows.
-"""
+"""The fund's yearly totals as charts, one per currency, drawn by the core's chart helper."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from iscg_accessibility.fund import YearTotal
 
-WIDTH, HEIGHT = 640, 260
-COLOURS = {"pledged": "#1f5fa8", "paid": "#2e7d32"}  # 3:1 or more against white
-TOP, BOTTOM, LEFT = 20, 40, 16
-BAR, GAP = 22, 4
-
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    height: float
-    label: str
-    kind: str
-
-    @property
-    def colour(self) -> str:
-        return COLOURS[self.kind]
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    year: int
-    x: float
-    bars: list[Bar]
-
-
-@dataclass(frozen=True)
-class Chart:
-    currency: str
-    groups: list[YearGroup]
-    summary: str
-    width: int = WIDTH
-    height: int = HEIGHT
-    baseline: int = HEIGHT - BOTTOM
+from iscg_module.platform.api import Chart, Series, make_chart
 
 
 def fund_charts(totals: list[YearTotal]) -> list[Chart]:
@@ -56,23 +18,17 @@ def fund_charts(totals: list[YearTotal]) -> list[Chart]:
 
 
 def _chart(currency: str, totals: list[YearTotal]) -> Chart:
-    largest = max(max(total.pledged, total.paid) for total in totals) or Decimal(1)
-    room = HEIGHT - TOP - BOTTOM
-    step = (WIDTH - LEFT) / max(len(totals), 1)
-    groups = []
-    for index, total in enumerate(totals):
-        x = LEFT + index * step
-        bars = [
-            _bar(x, total.pledged, largest, room, "pledged", currency),
-            _bar(x + BAR + GAP, total.paid, largest, room, "paid", currency),
-        ]
-        groups.append(YearGroup(total.year, x, bars))
-    return Chart(currency, groups, _summary(currency, totals))
-
-
-def _bar(x: float, amount: Decimal, largest: Decimal, room: int, kind: str, currency: str) -> Bar:
-    height = float(amount / largest) * room
-    return Bar(x, HEIGHT - BOTTOM - height, height, f"{amount:,.2f} {currency} {kind}", kind)
+    return make_chart(
+        f"fund-{currency}",
+        f"ICT Accessibility Fund in {currency}, per year",
+        _summary(currency, totals),
+        [str(total.year) for total in totals],
+        [
+            Series("Pledged", [total.pledged for total in totals]),
+            Series("Paid", [total.paid for total in totals]),
+        ],
+        unit=currency,
+    )
 
 
 def _summary(currency: str, totals: list[YearTotal]) -> str:

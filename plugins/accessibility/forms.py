@@ -1,4 +1,4 @@
-"""The accessibility plugin's forms: an item, and a step along its path."""
+"""The accessibility plugin's forms: an item, a step along its path, a fund entry, a liaison."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ from decimal import Decimal
 from flask_wtf import FlaskForm
 from iscg_accessibility.fund import CURRENCIES, LARGEST_AMOUNT, Contribution
 from iscg_accessibility.items import NEXT_STEPS, STATUS_LABELS, ItemDetails
+from iscg_accessibility.liaisons import PURPOSE_LABELS, LiaisonDetails
 from iscg_accessibility.models import (
     BODY_MAX,
     CONTRIBUTOR_MAX,
+    DOCUMENTS_MAX,
     OWNER_MAX,
     TEXT_MAX,
     TITLE_MAX,
     FundEntryKind,
     ItemKind,
     ItemStatus,
+    LiaisonPurpose,
+    LiaisonStatement,
 )
 from wtforms import DateField, DecimalField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -134,4 +138,65 @@ class ContributionForm(FlaskForm):
         return Contribution(
             FundEntryKind(self.kind.data), self.contributor.data, self.amount.data,
             self.currency.data, self.on_day.data, self.note.data or "",
+        )  # fmt: skip
+
+
+class LiaisonForm(FlaskForm):
+    """A liaison statement on the theme, recorded when agreed and completed when sent."""
+
+    class Meta:
+        filters = (_strip,)
+
+    title = StringField(
+        "Subject", description="For example: Presentation on the work coordinated in the ISC-TF.",
+        validators=[DataRequired(), Length(max=TITLE_MAX)],
+    )  # fmt: skip
+    to_group = StringField(
+        "To", description="The group it is addressed to, for example ITU-D Q7/1.",
+        validators=[DataRequired(), Length(max=BODY_MAX)],
+    )  # fmt: skip
+    purpose = RadioField(
+        "Purpose",
+        choices=[SelectChoice(purpose.value, label) for purpose, label in PURPOSE_LABELS.items()],
+        default=LiaisonPurpose.FOR_INFORMATION.value,
+        validators=[InputRequired()],
+    )
+    summary = TextAreaField("Summary", validators=[Optional(), Length(max=TEXT_MAX)])
+    documents = StringField(
+        "Documents", description="The symbols of the documents it carries, e.g. ISCG/21-2/04-2.",
+        validators=[Optional(), Length(max=DOCUMENTS_MAX)],
+    )  # fmt: skip
+    agreed_on = DateField("Agreed on", validators=[InputRequired(), _plausible])
+    sent_on = DateField(
+        "Sent on", description="Leave empty until it is sent.", validators=[Optional(), _plausible]
+    )
+    reply_by = DateField(
+        "Reply expected by", description="Only for a statement sent for action.",
+        validators=[Optional(), _plausible],
+    )  # fmt: skip
+
+    def validate_sent_on(self, field: DateField) -> None:
+        if field.data and self.agreed_on.data and field.data < self.agreed_on.data:
+            raise ValidationError("It cannot be sent before the day it was agreed.")
+
+    def validate_reply_by(self, field: DateField) -> None:
+        if not field.data:
+            return
+        if self.purpose.data != LiaisonPurpose.FOR_ACTION.value:
+            raise ValidationError("Only a statement sent for action expects a reply.")
+        leaves = self.sent_on.data or self.agreed_on.data
+        if leaves and field.data < leaves:
+            raise ValidationError("The reply cannot be expected before the statement leaves.")
+
+    @classmethod
+    def of(cls, statement: LiaisonStatement) -> LiaisonForm:
+        """The form filled with ``statement``, as its edit page shows it."""
+        return cls(obj=statement, purpose=statement.purpose.value)
+
+    @property
+    def details(self) -> LiaisonDetails:
+        return LiaisonDetails(
+            self.title.data, self.to_group.data, LiaisonPurpose(self.purpose.data),
+            self.agreed_on.data, self.sent_on.data, self.reply_by.data,
+            self.summary.data or "", self.documents.data or "",
         )  # fmt: skip

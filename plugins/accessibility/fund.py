@@ -92,3 +92,30 @@ def totals_by_year(first_year: int | None = None, last_year: int | None = None) 
         )
         for (entry_year, currency), by_kind in sorted(sums.items())
     ]
+
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    currency: str
+    pledged: Decimal
+    paid: Decimal
+
+
+def totals_between(first_day: date, last_day: date) -> list[PeriodTotal]:
+    """Pledged and paid per currency on the days of a period, in one query."""
+    query = (
+        select(FundEntry.currency, FundEntry.kind, func.sum(FundEntry.amount))
+        .where(FundEntry.on_day.between(first_day, last_day))
+        .group_by(FundEntry.currency, FundEntry.kind)
+    )
+    sums: dict[str, dict[FundEntryKind, Decimal]] = {}
+    for currency, kind, total in db.session.execute(query):
+        sums.setdefault(currency, {})[FundEntryKind(kind)] = Decimal(total)
+    return [
+        PeriodTotal(
+            currency,
+            by_kind.get(FundEntryKind.PLEDGE, Decimal(0)),
+            by_kind.get(FundEntryKind.PAYMENT, Decimal(0)),
+        )
+        for currency, by_kind in sorted(sums.items())
+    ]

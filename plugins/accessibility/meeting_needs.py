@@ -1,9 +1,8 @@
 """Members' accessibility needs at meetings: one row per registration that has any.
 
 The needs are saved inside the core's registration transaction, so nothing here commits.
-The plugin API offers no query on registrations, so the core's ``registrations`` table is
-named here with the three columns these queries rely on; a withdrawn registration has
-``withdrawn_at`` set and keeps its row, so its needs stay but are not counted.
+They are counted against the API's active registrations: a withdrawn registration keeps
+its needs, which then no longer count.
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from iscg_accessibility.models import (
     DocumentFormat,
     MeetingNeeds,
 )
-from sqlalchemy import case, column, func, select, table
+from sqlalchemy import case, func, select
 
-from iscg_module.platform.api import OperationRefused, Panel, db, utc_now
+from iscg_module.platform.api import OperationRefused, Panel, active_registrations, db, utc_now
 
 DOCUMENT_FORMAT_LABELS = {
     DocumentFormat.LARGE_PRINT: "Large print",
@@ -30,10 +29,6 @@ DOCUMENT_FORMAT_LABELS = {
 
 SUMMARY = "iscg_accessibility/meeting_needs_summary.html"
 MINE = "iscg_accessibility/my_meeting_needs.html"
-
-registrations = table(
-    "registrations", column("id"), column("meeting_id"), column("user_id"), column("withdrawn_at")
-)
 
 
 @dataclass(frozen=True)
@@ -93,14 +88,11 @@ def needs_of(registration_id: int) -> Needs:
 
 def active_needs_of(meeting_id: int, user_id: int) -> Needs:
     """The needs ``user_id`` gave for ``meeting_id``, if their registration is active."""
+    active = active_registrations()
     query = (
         select(MeetingNeeds)
-        .join(registrations, registrations.c.id == MeetingNeeds.registration_id)
-        .where(
-            registrations.c.meeting_id == meeting_id,
-            registrations.c.user_id == user_id,
-            registrations.c.withdrawn_at.is_(None),
-        )
+        .join(active, active.c.registration_id == MeetingNeeds.registration_id)
+        .where(active.c.meeting_id == meeting_id, active.c.user_id == user_id)
     )
     row = db.session.scalar(query)
     return _needs(row) if row is not None else Needs()
@@ -137,9 +129,10 @@ def save_needs(registration_id: int, meeting_id: int, needs: Needs) -> None:
 
 def summary_of(meeting_id: int) -> NeedsSummary:
     """The counts in one query, then the sign languages and the other needs: three in all."""
-    active = (registrations.c.meeting_id == meeting_id, registrations.c.withdrawn_at.is_(None))
+    registrations = active_registrations()
+    of_meeting = registrations.c.meeting_id == meeting_id
     counted: list[Any] = [
-        func.count(registrations.c.id),
+        func.count(registrations.c.registration_id),
         func.count(MeetingNeeds.registration_id),
         _count(MeetingNeeds.captioning),
         _count(MeetingNeeds.sign_language != ""),
@@ -150,23 +143,23 @@ def summary_of(meeting_id: int) -> NeedsSummary:
     counts = db.session.execute(
         select(*counted)
         .select_from(registrations)
-        .outerjoin(MeetingNeeds, MeetingNeeds.registration_id == registrations.c.id)
-        .where(*active)
+        .outerjoin(MeetingNeeds, MeetingNeeds.registration_id == registrations.c.registration_id)
+        .where(of_meeting)
     ).one()
     answered = MeetingNeeds.__table__.join(
-        registrations, registrations.c.id == MeetingNeeds.registration_id
+        registrations, registrations.c.registration_id == MeetingNeeds.registration_id
     )
     languages = db.session.execute(
         select(MeetingNeeds.sign_language, func.count())
         .select_from(answered)
-        .where(*active, MeetingNeeds.sign_language != "")
+        .where(of_meeting, MeetingNeeds.sign_language != "")
         .group_by(MeetingNeeds.sign_language)
         .order_by(func.count().desc(), MeetingNeeds.sign_language)
     )
     texts = db.session.scalars(
         select(MeetingNeeds.other_needs)
         .select_from(answered)
-        .where(*active, MeetingNeeds.other_needs != "")
+        .where(of_meeting, MeetingNeeds.other_needs != "")
         .order_by(MeetingNeeds.other_needs)
     )
     formats = counts[6:]

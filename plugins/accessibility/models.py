@@ -16,6 +16,7 @@ OWNER_MAX = 200
 BODY_MAX = 120
 TEXT_MAX = 4000
 CONTRIBUTOR_MAX = 200
+DOCUMENTS_MAX = 500
 
 
 class ItemKind(StrEnum):
@@ -95,6 +96,34 @@ class FundEntry(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LiaisonPurpose(StrEnum):
+    FOR_ACTION = "for_action"
+    FOR_INFORMATION = "for_information"
+
+
+class LiaisonStatement(db.Model):
+    """A formal message on the theme to another group, such as ITU-D Q7/1.
+
+    ``agreed_on`` is the day the ISCG agreed to send it; ``sent_on`` stays empty until it
+    leaves, and ``reply_by`` is set only for a statement sent for action.
+    """
+
+    __tablename__ = "accessibility_liaison_statements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    to_group: Mapped[str] = mapped_column(String(BODY_MAX))
+    purpose: Mapped[LiaisonPurpose] = mapped_column(enum_column(LiaisonPurpose))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    documents: Mapped[str] = mapped_column(String(DOCUMENTS_MAX), default="")
+    agreed_on: Mapped[date] = mapped_column(Date, index=True)
+    sent_on: Mapped[date | None] = mapped_column(Date, index=True)
+    reply_by: Mapped[date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
 SIGN_LANGUAGE_MAX = 80

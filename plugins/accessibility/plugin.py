@@ -9,8 +9,10 @@ from flask import Blueprint
 from iscg_accessibility.demo import load_demo
 from iscg_accessibility.meeting_needs import needs_panels
 from iscg_accessibility.meeting_needs_form import MeetingNeedsFields
-from iscg_accessibility.report import items_section
+from iscg_accessibility.models import Item, LiaisonStatement
+from iscg_accessibility.report import accessibility_section
 from iscg_accessibility.views import RECORD, blueprint
+from sqlalchemy import func, select
 
 from iscg_module.platform.api import (
     CoreForm,
@@ -21,6 +23,7 @@ from iscg_module.platform.api import (
     ReportSection,
     Rule,
     ThemePlugin,
+    db,
     hookimpl,
 )
 
@@ -53,7 +56,7 @@ class AccessibilityPlugin(ThemePlugin):
 
     @hookimpl
     def iscg_report_sections(self, period: ReportPeriod) -> list[ReportSection]:
-        return [items_section(period)]
+        return [accessibility_section(period)]
 
     @hookimpl
     def iscg_form_extension(self, form: str) -> FormExtension | None:
@@ -66,3 +69,10 @@ class AccessibilityPlugin(ThemePlugin):
     @hookimpl
     def iscg_demo_data(self) -> None:
         load_demo()
+
+    @hookimpl
+    def iscg_sample_url_values(self) -> dict[str, int | None]:
+        return {
+            "item_id": db.session.scalar(select(func.min(Item.id))),
+            "liaison_id": db.session.scalar(select(func.min(LiaisonStatement.id))),
+        }

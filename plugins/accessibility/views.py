@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_login import current_user
 from iscg_accessibility.chart import fund_charts
-from iscg_accessibility.forms import ContributionForm, ItemForm, StepForm
+from iscg_accessibility.forms import ContributionForm, ItemForm, LiaisonForm, StepForm
 from iscg_accessibility.fund import entries, record_contribution, totals_by_year
 from iscg_accessibility.items import STATUS_LABELS, all_items, move_item, record_item
-from iscg_accessibility.models import Item, ItemStatus
+from iscg_accessibility.liaisons import (
+    PURPOSE_LABELS,
+    all_liaisons,
+    change_liaison,
+    record_liaison,
+)
+from iscg_accessibility.models import Item, ItemStatus, LiaisonStatement
 from werkzeug.wrappers import Response
 
 from iscg_module.platform.api import MEMBER, db, permission, require, submit
@@ -36,6 +42,7 @@ def index() -> str:
     return render_template(
         "iscg_accessibility/index.html",
         items=all_items(), labels=STATUS_LABELS, may_record=RECORD.allows(current_user),
+        liaisons=all_liaisons(), purposes=PURPOSE_LABELS,
     )  # fmt: skip
 
 
@@ -87,7 +94,7 @@ def fund() -> str:
     totals = totals_by_year()
     return render_template(
         "iscg_accessibility/fund.html",
-        entries=entries(), totals=totals, charts=fund_charts(totals),
+        entries=entries(), totals=totals, fund_charts=fund_charts(totals),
         may_record=RECORD.allows(current_user),
     )  # fmt: skip
 
@@ -103,3 +110,50 @@ def new_contribution() -> str | Response:
         lambda _entry: url_for("accessibility.fund"),
     )
     return done or render_template("iscg_accessibility/contribution_form.html", form=form)
+
+
+def _liaison_or_404(liaison_id: int) -> LiaisonStatement:
+    return db.session.get(LiaisonStatement, liaison_id) or abort(404)
+
+
+def _liaison_page(statement: LiaisonStatement) -> str:
+    return url_for("accessibility.liaison", liaison_id=statement.id)
+
+
+@blueprint.get("/liaisons/<int:liaison_id>")
+@require(MEMBER)
+def liaison(liaison_id: int) -> str:
+    return render_template(
+        "iscg_accessibility/liaison.html",
+        statement=_liaison_or_404(liaison_id), purposes=PURPOSE_LABELS,
+        may_record=RECORD.allows(current_user),
+    )  # fmt: skip
+
+
+@blueprint.route("/liaisons/new", methods=["GET", "POST"])
+@require(RECORD)
+def new_liaison() -> str | Response:
+    form = LiaisonForm()
+    done = submit(
+        form,
+        lambda: record_liaison(current_user, form.details),
+        "The liaison statement is recorded.",
+        _liaison_page,
+    )
+    return done or render_template("iscg_accessibility/liaison_form.html", form=form)
+
+
+@blueprint.route("/liaisons/<int:liaison_id>/edit", methods=["GET", "POST"])
+@require(RECORD)
+def edit_liaison(liaison_id: int) -> str | Response:
+    statement = _liaison_or_404(liaison_id)
+    form = LiaisonForm() if request.method == "POST" else LiaisonForm.of(statement)
+    done = submit(
+        form,
+        lambda: change_liaison(current_user, statement, form.details),
+        "The liaison statement is saved.",
+        _liaison_page,
+    )
+    return done or render_template(
+        "iscg_accessibility/liaison_form.html", form=form, statement=statement
+    )

@@ -17,7 +17,8 @@ from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
 from iscg_module.testing.accounts import make_user, sign_in
 from iscg_module.testing.factories import make_meeting, make_tentative_window, make_update
-from iscg_module.testing.plugins import enable_every_plugin
+from iscg_module.platform.demo_data import load_plugin_demo_data
+from iscg_module.testing.plugins import enable_every_plugin, sample_url_values
 from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
@@ -61,6 +62,7 @@ def test_an_endpoint_without_a_rule_is_refused(app, client):
 @pytest.fixture
 def sample_ids(app, admin):
     """Ids that every URL parameter of the map can take, with every installed plugin enabled."""
+    load_plugin_demo_data()
     enable_every_plugin(admin)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
@@ -110,11 +112,17 @@ def expected_outcomes(rule: Rule, accounts: dict[str, object], arguments: dict) 
     return outcomes
 
 
+def _arguments(rule: UrlRule, ids: dict[str, object]) -> dict[str, object]:
+    """The rule's URL values: a plugin's own samples first, then the core's."""
+    values = {**ids, **sample_url_values(rule.endpoint)}
+    return {name: values[name] for name in rule.arguments}
+
+
 def _url(app: Flask, rule: UrlRule, ids: dict[str, object]) -> str:
     with app.test_request_context():
         from flask import url_for
 
-        return url_for(rule.endpoint, **{name: ids[name] for name in rule.arguments})
+        return url_for(rule.endpoint, **_arguments(rule, ids))
 
 
 def test_each_get_route_answers_each_role_as_its_rule_says(app, sample_ids, accounts, visitors):
@@ -123,7 +131,7 @@ def test_each_get_route_answers_each_role_as_its_rule_says(app, sample_ids, acco
         if "GET" not in rule.methods:
             continue
         url = _url(app, rule, sample_ids)
-        arguments = {name: sample_ids[name] for name in rule.arguments}
+        arguments = _arguments(rule, sample_ids)
         expected = expected_outcomes(rule_of(app, rule.endpoint), accounts, arguments)
         for visitor, client in visitors.items():
             assert outcome(client.get(url)) == expected[visitor], (url, visitor)
@@ -137,7 +145,7 @@ def test_each_post_only_route_refuses_the_wrong_role(app, sample_ids, accounts, 
         if "GET" in rule.methods or "POST" not in rule.methods:
             continue
         url = _url(app, rule, sample_ids)
-        arguments = {name: sample_ids[name] for name in rule.arguments}
+        arguments = _arguments(rule, sample_ids)
         expected = expected_outcomes(rule_of(app, rule.endpoint), accounts, arguments)
         for visitor in ("anonymous", "member", "chair"):
             if expected[visitor] != IN:

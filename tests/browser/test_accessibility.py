@@ -14,7 +14,7 @@ from sqlalchemy import select
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings.models import AgendaItem, Meeting
-from iscg_module.testing.plugins import enable_every_plugin
+from iscg_module.testing.plugins import enable_every_plugin, sample_url_values
 from iscg_module.theme_updates.models import ThemeUpdate
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import RoleSource
@@ -57,7 +57,8 @@ def page_urls(live_server) -> list[str]:
             for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
                 if "GET" not in rule.methods or rule.endpoint in NOT_PAGES:
                     continue
-                arguments = {name: samples[name] for name in rule.arguments}
+                values = {**samples, **sample_url_values(rule.endpoint)}
+                arguments = {name: values[name] for name in rule.arguments}
                 urls.append(url_for(rule.endpoint, **arguments))
         db.session.remove()
     return [*urls, "/this-page-does-not-exist"]

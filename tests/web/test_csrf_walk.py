@@ -10,7 +10,8 @@ from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.testing.factories import make_meeting, make_update
-from iscg_module.testing.plugins import enable_every_plugin
+from iscg_module.platform.demo_data import load_plugin_demo_data
+from iscg_module.testing.plugins import enable_every_plugin, sample_url_values
 from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
@@ -30,6 +31,7 @@ def _snapshot() -> dict[str, int]:
 
 @pytest.fixture
 def samples(app, admin, member):
+    load_plugin_demo_data()
     enable_every_plugin(admin)
     meeting = make_meeting()
     item = operations.add_agenda_item(admin, meeting, "Opening", None, None)
@@ -56,7 +58,8 @@ def test_every_state_changing_route_needs_its_token(app, admin_client, samples):
     assert len(routes) >= 10
     for rule in routes:
         with app.test_request_context():
-            url = url_for(rule.endpoint, **{name: samples[name] for name in rule.arguments})
+            values = {**samples, **sample_url_values(rule.endpoint)}
+            url = url_for(rule.endpoint, **{name: values[name] for name in rule.arguments})
         before = _snapshot()
         for method in sorted(rule.methods & STATE_CHANGING):
             response = admin_client.open(url, method=method, data={"title": "forged", "name": "x"})

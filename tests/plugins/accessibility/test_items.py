@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from iscg_accessibility.demo import BUDGET_LINE, load_demo
+from iscg_accessibility.demo import BUDGET_LINE, FUND_APPEAL, load_demo
 from iscg_accessibility.models import Item, ItemStatus, StatusChange
 from sqlalchemy import func, select
 
 from iscg_module.extensions import db
-from iscg_module.platform.api import ReportPeriod
-from iscg_module.testing.plugins import disable_plugin, enable_plugin, report_markdown
+from iscg_module.testing.plugins import disable_plugin, enable_plugin
 
 pytestmark = pytest.mark.iscg_plugins("accessibility")
 
@@ -120,19 +119,11 @@ def test_disabling_hides_the_pages_and_keeps_the_items(app, item, member_client)
     assert NEW_ITEM["title"] in member_client.get("/themes/accessibility/").get_data(as_text=True)
 
 
-def test_the_report_section_tells_the_steps_of_the_period(app, item, recorder):
-    step(recorder, item, "in_preparation", "2021-10-15", "Drafting the request.")
-    october = report_markdown(ReportPeriod(date(2021, 10, 1), date(2021, 10, 31)))
-    section = october["Accessibility: requests and initiatives"]
-    assert "15 October 2021" in section and "in preparation. Drafting the request." in section
-    assert "Presented at the ISCG meeting" not in section
-    quiet = report_markdown(ReportPeriod(date(2023, 1, 1), date(2023, 12, 31)))
-    assert quiet["Accessibility: requests and initiatives"].startswith("No request")
-
-
-def test_the_demo_records_the_budget_line_request_once(app):
+def test_the_demo_records_the_budget_line_request_and_the_fund_appeal_once(app):
     load_demo()
     load_demo()
-    (recorded,) = db.session.scalars(select(Item)).all()
-    assert recorded.title == BUDGET_LINE.title and recorded.target_body == "Council 2022"
-    assert recorded.status == ItemStatus.IN_PREPARATION
+    recorded = {item.title: item for item in db.session.scalars(select(Item))}
+    assert sorted(recorded) == sorted([BUDGET_LINE.title, FUND_APPEAL.title])
+    budget_line = recorded[BUDGET_LINE.title]
+    assert budget_line.target_body == "Council 2022"
+    assert budget_line.status == ItemStatus.IN_PREPARATION

@@ -1,0 +1,119 @@
+"""Liaison statements on the accessibility theme: to whom, why, when sent, reply expected."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from iscg_accessibility.models import (
+    BODY_MAX,
+    DOCUMENTS_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    LiaisonPurpose,
+    LiaisonStatement,
+)
+from sqlalchemy import or_, select
+
+from iscg_module.platform.api import OperationRefused, db, record_audit, transactional, utc_now
+
+PURPOSE_LABELS = {
+    LiaisonPurpose.FOR_ACTION: "for action",
+    LiaisonPurpose.FOR_INFORMATION: "for information",
+}
+
+
+class LiaisonRuleError(OperationRefused):
+    """A liaison statement whose dates or purpose do not hold together."""
+
+
+@dataclass(frozen=True)
+class LiaisonDetails:
+    """What a liaison statement says of itself; checked whoever records it (form or CLI)."""
+
+    title: str
+    to_group: str
+    purpose: LiaisonPurpose
+    agreed_on: date
+    sent_on: date | None = None
+    reply_by: date | None = None
+    summary: str = ""
+    documents: str = ""
+
+    def __post_init__(self) -> None:
+        for name, limit in (("title", TITLE_MAX), ("to_group", BODY_MAX)):
+            value = getattr(self, name)
+            if not value.strip() or len(value) > limit:
+                raise LiaisonRuleError(
+                    f"Give the {name.replace('_', ' ')} in 1 to {limit} characters."
+                )
+        if len(self.summary) > TEXT_MAX or len(self.documents) > DOCUMENTS_MAX:
+            raise LiaisonRuleError("The summary or the document list is too long.")
+        if self.sent_on is not None and self.sent_on < self.agreed_on:
+            raise LiaisonRuleError("A statement cannot be sent before the day it was agreed.")
+        if self.reply_by is not None:
+            if self.purpose is not LiaisonPurpose.FOR_ACTION:
+                raise LiaisonRuleError("Only a statement sent for action expects a reply.")
+            if self.reply_by < (self.sent_on or self.agreed_on):
+                raise LiaisonRuleError("The reply cannot be expected before the statement leaves.")
+
+
+@transactional
+def record_liaison(actor: Any, details: LiaisonDetails) -> LiaisonStatement:
+    statement = LiaisonStatement(**_columns(details), recorded_by_id=actor.id if actor else None)
+    db.session.add(statement)
+    db.session.flush()
+    record_audit(actor, "accessibility.liaison_recorded", "accessibility_liaison", statement.id)
+    db.session.commit()
+    return statement
+
+
+@transactional
+def change_liaison(
+    actor: Any, statement: LiaisonStatement, details: LiaisonDetails
+) -> LiaisonStatement:
+    """Correct a statement or note that it was sent; the audit log names what changed."""
+    columns = _columns(details)
+    changed = sorted(name for name, value in columns.items() if getattr(statement, name) != value)
+    for name, value in columns.items():
+        setattr(statement, name, value)
+    statement.updated_at = utc_now()
+    record_audit(actor, "accessibility.liaison_changed", "accessibility_liaison", statement.id,
+                 changed=changed)  # fmt: skip
+    db.session.commit()
+    return statement
+
+
+def _columns(details: LiaisonDetails) -> dict[str, Any]:
+    columns = asdict(details)
+    for name in ("title", "to_group", "summary", "documents"):
+        columns[name] = columns[name].strip()
+    return columns
+
+
+def all_liaisons() -> list[LiaisonStatement]:
+    """Statements still to send first, then the sent ones, the latest first."""
+    query = select(LiaisonStatement).order_by(
+        LiaisonStatement.sent_on.is_not(None),
+        LiaisonStatement.sent_on.desc(),
+        LiaisonStatement.agreed_on.desc(),
+        LiaisonStatement.id.desc(),
+    )
+    return list(db.session.scalars(query))
+
+
+def liaisons_between(first_day: date, last_day: date) -> list[LiaisonStatement]:
+    """Statements agreed or sent within the period, in the order they were agreed."""
+
+    def within(column: Any) -> Any:
+        return column.between(first_day, last_day)
+
+    query = select(LiaisonStatement).where(
+        or_(within(LiaisonStatement.agreed_on), within(LiaisonStatement.sent_on))
+    )
+    return list(db.session.scalars(query.order_by(LiaisonStatement.agreed_on, LiaisonStatement.id)))
+
+
+def liaison_by_title(title: str) -> LiaisonStatement | None:
+    return db.session.scalar(select(LiaisonStatement).where(LiaisonStatement.title == title))
