@@ -72,14 +72,23 @@ class ExtensionValues:
 
 
 def extended_form(
-    form_class: type[Form], core_form: CoreForm, subject: Any, *args: Any, **kwargs: Any
+    form_class: type[Form],
+    core_form: CoreForm,
+    subject: Any,
+    *args: Any,
+    theme: str | None = None,
+    **kwargs: Any,
 ) -> Form:
     """An instance of ``form_class`` with the enabled plugins' fields for ``core_form``.
 
     ``subject`` is what the form edits (None when it makes something new); the plugins'
-    current values for it fill their fields.
+    current values for it fill their fields. ``theme`` is the slug of the theme the form
+    is for (a theme update's), so that a plugin can extend its own theme's form only; it
+    is None for a form of no theme.
     """
-    extensions = plugin_registry().contributions("iscg_form_extension", form=core_form.value)
+    extensions = plugin_registry().contributions(
+        "iscg_form_extension", form=core_form.value, theme=theme
+    )
     added: dict[str, UnboundField] = {}
     initial: dict[str, Any] = {}
     for plugin, extension in extensions:

@@ -42,8 +42,12 @@ class PluginHooks:
         """Boxes (``Panel``) on ``meeting``'s page; ``user`` may be an anonymous visitor."""
 
     @hookspec
-    def iscg_form_extension(self, form: str) -> Any:
-        """A ``FormExtension`` adding fields to the core form named ``form``, or None."""
+    def iscg_form_extension(self, form: str, theme: str | None) -> Any:
+        """A ``FormExtension`` adding fields to the core form named ``form``, or None.
+
+        ``theme`` is the slug of the theme the form is for (the theme of a theme update,
+        new or edited), None for a form of no theme such as a meeting registration.
+        """
 
     @hookspec
     def iscg_report_sections(self, period: Any) -> list[Any]:

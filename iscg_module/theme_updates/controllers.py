@@ -56,7 +56,7 @@ def index(slug: str) -> str:
 @require(THEME_WRITER)
 def new(slug: str) -> str | Response:
     theme = theme_or_404(slug)
-    form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, None)
+    form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, None, theme=theme.slug)
     return _save(theme, form, None) or _form_page(theme, form, None)
 
 
@@ -65,7 +65,7 @@ def new(slug: str) -> str | Response:
 def edit(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
     update = update_or_404(theme, update_id, current_user)
-    form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, update, obj=update)
+    form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, update, obj=update, theme=theme.slug)
     if not form.is_submitted():
         form.links.data = links_as_text(update.links)
     return _save(theme, form, update) or _form_page(theme, form, update)
