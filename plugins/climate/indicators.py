@@ -131,7 +131,7 @@ def record_value(actor: Any, indicator: Indicator, details: ValueDetails) -> Ind
     db.session.add(recorded)
     db.session.flush()
     record_audit(actor, "climate.value_recorded", "climate_indicator_value", recorded.id,
-                 indicator_id=indicator.id, value=str(recorded.value))  # fmt: skip
+                 indicator_id=indicator.id, value=_plain(recorded.value))  # fmt: skip
     db.session.commit()
     return recorded
 
@@ -141,13 +141,13 @@ def change_value(actor: Any, recorded: IndicatorValue, details: ValueDetails) ->
     """Correct a value; the audit log keeps what it was."""
     _lock(recorded.indicator)
     _check_value(recorded.indicator, details, recorded.id)
-    before = str(recorded.value)
+    before = _plain(recorded.value)
     for name, value in _value_columns(details).items():
         setattr(recorded, name, value)
     recorded.updated_at = utc_now()
     record_audit(actor, "climate.value_changed", "climate_indicator_value", recorded.id,
                  indicator_id=recorded.indicator_id, before=before,
-                 after=str(recorded.value))  # fmt: skip
+                 after=_plain(recorded.value))  # fmt: skip
     db.session.commit()
     return recorded
 
@@ -159,10 +159,15 @@ def remove_value(actor: Any, recorded: IndicatorValue) -> Indicator:
     record_audit(actor, "climate.value_removed", "climate_indicator_value", recorded.id,
                  indicator_id=indicator.id, period_start=recorded.period_start.isoformat(),
                  period_end=recorded.period_end.isoformat(),
-                 value=str(recorded.value))  # fmt: skip
+                 value=_plain(recorded.value))  # fmt: skip
     indicator.values.remove(recorded)
     db.session.commit()
     return indicator
+
+
+def _plain(value: Decimal) -> str:
+    """The value as the audit log keeps it, without the column's trailing zeros: '1200'."""
+    return f"{value.normalize():f}"
 
 
 def _lock(indicator: Indicator) -> None:
