@@ -17,6 +17,7 @@ from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
 from iscg_module.events import EventBus
 from iscg_module.extensions import csrf, db, login_manager, migrate
 from iscg_module.resources import shipped_folder
+from iscg_module.web.request_size import SizedRequest
 from iscg_module.web.session_interface import KeptSerializerSessionInterface
 
 
@@ -31,6 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(build_config(Path(app.instance_path), config))
     app.session_interface = KeptSerializerSessionInterface()
+    app.request_class = SizedRequest
 
     _init_extensions(app)
     _register_domains(app)
@@ -54,6 +56,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_domains(app: Flask) -> None:
     from iscg_module.admin.blueprint import blueprint as admin_blueprint
+    from iscg_module.attachments.blueprint import blueprint as attachments_blueprint
     from iscg_module.auth.blueprint import blueprint as auth_blueprint
     from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
@@ -87,5 +90,6 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(admin_blueprint)
     app.register_blueprint(themes_blueprint)
     app.register_blueprint(theme_updates_blueprint)
+    app.register_blueprint(attachments_blueprint)
     init_platform(app)
     app.cli.add_command(iscg_commands)

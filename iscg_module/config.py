@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from iscg_module.attachments.file_rules import FORM_ALLOWANCE_BYTES, REQUEST_MAX_BYTES
 from iscg_module.auth.oidc_settings import OidcSettingError, OidcSettings
 
 DEVELOPMENT = "development"
@@ -34,6 +35,7 @@ class EnvironmentSettings:
     database_url: str | None
     secret_key: str | None
     default_timezone: str
+    attachments_dir: str | None
     oidc: OidcSettings | None
 
     @classmethod
@@ -53,6 +55,7 @@ class EnvironmentSettings:
             database_url=source.get("ISCG_DATABASE_URL") or None,
             secret_key=source.get("ISCG_SECRET_KEY") or None,
             default_timezone=source.get("ISCG_DEFAULT_TIMEZONE", "Europe/Zurich"),
+            attachments_dir=source.get("ISCG_ATTACHMENTS_DIR") or None,
             oidc=oidc,
         )
 
@@ -72,19 +75,23 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
     database_url = overrides.pop("SQLALCHEMY_DATABASE_URI", settings.database_url)
     if database_url is None:
         database_url = f"sqlite:///{instance_path / 'iscg.sqlite3'}"
+    attachments_dir = overrides.pop("ISCG_ATTACHMENTS_DIR", settings.attachments_dir)
+    attachments_dir = Path(attachments_dir or instance_path / "attachments").resolve()
     config: dict[str, Any] = {
         "ISCG_ENV": env,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
+        "ISCG_ATTACHMENTS_DIR": str(attachments_dir),
         "ISCG_OIDC": oidc,
         "ISCG_DEV_SIGN_IN": not production and oidc is None,
         "PERMANENT_SESSION_LIFETIME": SESSION_LIFETIME,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env != DEVELOPMENT and env != "testing",
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "MAX_CONTENT_LENGTH": REQUEST_MAX_BYTES,
+        "ISCG_MAX_TEXT_REQUEST_LENGTH": FORM_ALLOWANCE_BYTES,
         "WTF_CSRF_TIME_LIMIT": None,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
     }

@@ -72,3 +72,10 @@ def test_sqlite_connections_use_wal_and_enforce_foreign_keys(app):
     with db.engine.connect() as connection:
         assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_attached_files_are_kept_in_the_instance_folder_unless_told(monkeypatch, tmp_path):
+    monkeypatch.delenv("ISCG_ATTACHMENTS_DIR", raising=False)
+    assert build_config(tmp_path)["ISCG_ATTACHMENTS_DIR"] == str(tmp_path / "attachments")
+    monkeypatch.setenv("ISCG_ATTACHMENTS_DIR", str(tmp_path / "shared" / "files"))
+    assert build_config(tmp_path)["ISCG_ATTACHMENTS_DIR"] == str(tmp_path / "shared" / "files")

@@ -1,5 +1,6 @@
 """Imports every model of the core so that the metadata knows all tables (migrations use it)."""
 
+from iscg_module.attachments.models import Attachment
 from iscg_module.audit.models import AuditEntry
 from iscg_module.calendars.subscription import CalendarSubscription
 from iscg_module.meetings.models import AgendaItem, Meeting, Registration
@@ -10,6 +11,7 @@ from iscg_module.users.models import RoleGrant, User
 
 __all__ = [
     "AgendaItem",
+    "Attachment",
     "AuditEntry",
     "CalendarSubscription",
     "Meeting",

@@ -6,6 +6,7 @@ from flask import Flask, current_app, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from iscg_module.attachments.file_rules import MAX_FILE_BYTES, MAX_FILES, format_size
 from iscg_module.extensions import db
 
 MESSAGES = {
@@ -13,7 +14,11 @@ MESSAGES = {
     403: ("You may not see this page", "Your account does not have the role this page needs."),
     404: ("Page not found", "The page may have moved, or the address may be mistyped."),
     405: ("That action is not available here", "Please use the page's own buttons and forms."),
-    413: ("That was too large", "Please send less text or a smaller file."),
+    413: (
+        "That was too large",
+        f"Nothing was saved. Files may be at most {format_size(MAX_FILE_BYTES)} each, "
+        f"{MAX_FILES} at a time; please send fewer or smaller files, or less text.",
+    ),
     500: ("Something went wrong on our side", "The error is logged. Please try again later."),
     503: ("Not available right now", "Please try again later."),
 }

@@ -14,6 +14,11 @@ import pluggy
 
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, require
 from iscg_module.access.permissions import permission
+from iscg_module.attachments.file_rules import AttachmentRefused
+from iscg_module.attachments.forms import AttachmentsField, RemovedAttachmentsField
+from iscg_module.attachments.models import Attachment
+from iscg_module.attachments.operations import store_attachments
+from iscg_module.attachments.queries import attachment_url
 from iscg_module.audit.audit_log import record as record_audit
 from iscg_module.charts.chart import Chart, ChartKind, Series, make_chart
 from iscg_module.database.enum_column import enum_column
@@ -57,6 +62,9 @@ __all__ = [
     "PUBLIC",
     "SECRETARIAT_READ",
     "ActionForm",
+    "Attachment",
+    "AttachmentRefused",
+    "AttachmentsField",
     "Chart",
     "ChartKind",
     "ChoiceSetting",
@@ -69,6 +77,7 @@ __all__ = [
     "NumberSetting",
     "OperationRefused",
     "Panel",
+    "RemovedAttachmentsField",
     "ReportPeriod",
     "ReportSection",
     "Role",
@@ -80,6 +89,7 @@ __all__ = [
     "UTCDateTime",
     "act",
     "active_registrations",
+    "attachment_url",
     "db",
     "enum_column",
     "hookimpl",
@@ -90,6 +100,7 @@ __all__ = [
     "published_theme_updates",
     "record_audit",
     "require",
+    "store_attachments",
     "submit",
     "transactional",
     "utc_now",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -139,9 +140,13 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
-def app(database_url: str, request: pytest.FixtureRequest) -> Iterator[Flask]:
-    """The application on a migrated database, with the plugins the test's marker names."""
-    for application in running_app(database_url):
+def app(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """The application on a migrated database, with the plugins the test's marker names.
+
+    Attached files go to a folder of the test's own, ``app.config["ISCG_ATTACHMENTS_DIR"]``.
+    """
+    attachments = str(tmp_path / "attachments")
+    for application in running_app(database_url, ISCG_ATTACHMENTS_DIR=attachments):
         for marker in request.node.iter_markers(PLUGINS_MARKER):
             for name in marker.args:
                 enable_plugin(name)

@@ -34,5 +34,10 @@ class FormClient(FlaskClient):
         raise AssertionError("no page offered a CSRF token")
 
     def post_form(self, url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        """Post ``data`` with a fresh CSRF token, as the page's form would.
+
+        A file is a ``(stream, filename)`` tuple, several under one name a list of them;
+        the body is then sent as ``multipart/form-data``.
+        """
         payload = {"csrf_token": self.csrf_token(), **(data or {})}
         return self.post(url, data=payload, **kwargs)

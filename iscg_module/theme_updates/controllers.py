@@ -66,6 +66,7 @@ def edit(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
     update = update_or_404(theme, update_id, current_user)
     form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, update, obj=update, theme=theme.slug)
+    form.remove_attachments.offer(update.attachments)
     if not form.is_submitted():
         form.links.data = links_as_text(update.links)
     return _save(theme, form, update) or _form_page(theme, form, update)
@@ -75,7 +76,11 @@ def _save(theme: Theme, form: UpdateForm, update: ThemeUpdate | None) -> Respons
     """Save the draft, and submit it too when the writer pressed that button."""
 
     def save() -> ThemeUpdate:
-        draft = Draft(form.content, extension_values(form))
+        draft = Draft(
+            form.content, extension_values(form),
+            new_files=tuple(form.new_attachments.data),
+            removed_attachments=form.remove_attachments.ticked,
+        )  # fmt: skip
         saved = operations.save_draft(current_user, theme, draft, update)
         return operations.submit_update(current_user, saved) if form.save_and_submit.data else saved
 

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from iscg_module.attachments.forms import AttachmentsField, RemovedAttachmentsField
 from iscg_module.theme_updates.content import (
     ContentError,
     UpdateContent,
@@ -22,7 +23,10 @@ def _strip(value: str | None) -> str | None:
 
 
 class UpdateForm(FlaskForm):
-    """Title, reporting period, Markdown text and document links; save or save and submit."""
+    """Title, reporting period, Markdown text, document links and files; save or submit.
+
+    The view offers the update's attached files to ``remove_attachments``.
+    """
 
     class Meta:
         filters = (_strip,)
@@ -40,6 +44,11 @@ class UpdateForm(FlaskForm):
         description="One per line: the symbol or title, then its address if it has one, "
         "e.g. ISCG/21-2/04-2 https://www.itu.int/md/S21-ISCG-C-0004",
         validators=[Length(max=LINKS_TEXT_MAX)],
+    )
+    new_attachments = AttachmentsField("Attach files (optional)")
+    remove_attachments = RemovedAttachmentsField(
+        "Attached files",
+        description="Tick a file to take it off this update; earlier versions keep it.",
     )
     save = SubmitField("Save draft")
     save_and_submit = SubmitField("Save and submit for publication")

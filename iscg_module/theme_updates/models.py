@@ -9,15 +9,18 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Column,
     Date,
     ForeignKey,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from iscg_module.attachments.models import Attachment
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.extensions import db
@@ -30,6 +33,7 @@ COMMENT_MAX = 2_000
 LINKS_MAX = 20
 LINK_LABEL_MAX = 200
 LINK_URL_MAX = 500
+ATTACHMENTS_MAX = 20
 
 
 class UpdateStatus(StrEnum):
@@ -46,6 +50,24 @@ class VersionAction(StrEnum):
     SUBMITTED = "submitted"
     RETURNED = "returned"
     PUBLISHED = "published"
+
+
+# Which attachments an update holds, and which each of its versions held. An attachment
+# that an update or a version names cannot be deleted (no cascade from "attachments").
+update_attachments = Table(
+    "theme_update_attachments",
+    db.metadata,
+    Column("update_id", ForeignKey("theme_updates.id", ondelete="CASCADE"), primary_key=True),
+    Column("attachment_id", ForeignKey("attachments.id"), primary_key=True, index=True),
+)
+version_attachments = Table(
+    "theme_version_attachments",  # short enough for PostgreSQL's names of its constraints
+    db.metadata,
+    Column(
+        "version_id", ForeignKey("theme_update_versions.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("attachment_id", ForeignKey("attachments.id"), primary_key=True, index=True),
+)
 
 
 class ThemeUpdate(db.Model):
@@ -77,6 +99,9 @@ class ThemeUpdate(db.Model):
         cascade="all, delete-orphan",
         lazy="selectin",
     )
+    attachments: Mapped[list[Attachment]] = relationship(
+        secondary=update_attachments, order_by=Attachment.id, lazy="selectin"
+    )
 
     @property
     def is_editable(self) -> bool:
@@ -104,3 +129,7 @@ class ThemeUpdateVersion(db.Model):
 
     update: Mapped[ThemeUpdate] = relationship(back_populates="versions")
     actor: Mapped[User | None] = relationship(lazy="joined")
+    # Loaded when a version's page reads them: the update's page lists every version.
+    attachments: Mapped[list[Attachment]] = relationship(
+        secondary=version_attachments, order_by=Attachment.id
+    )

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from werkzeug.datastructures import FileStorage
+
+from iscg_module.attachments.file_rules import chosen_files
+from iscg_module.attachments.operations import store_attachments
 from iscg_module.audit.audit_log import record
 from iscg_module.database.unit_of_work import transactional
 from iscg_module.database.utc_datetime import utc_now
@@ -19,6 +23,7 @@ from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.form_extensions import ExtensionValues
 from iscg_module.theme_updates.content import UpdateContent
 from iscg_module.theme_updates.models import (
+    ATTACHMENTS_MAX,
     COMMENT_MAX,
     ThemeUpdate,
     ThemeUpdateVersion,
@@ -35,10 +40,16 @@ class UpdateRuleError(OperationRefused):
 
 @dataclass(frozen=True)
 class Draft:
-    """What a writer saves: the content, and the answers to fields plugins add."""
+    """What a writer saves: the content, the answers to fields plugins add, and the files.
+
+    ``new_files`` are attached; the attachments whose ids are in ``removed_attachments``
+    are taken off (earlier versions keep them).
+    """
 
     content: UpdateContent
     plugin_values: ExtensionValues | None = None
+    new_files: tuple[FileStorage, ...] = ()
+    removed_attachments: frozenset[int] = frozenset()
 
 
 def may_write(user: User, theme: Theme) -> bool:
@@ -56,12 +67,20 @@ def save_draft(
         db.session.add(update)
     elif not update.is_editable:
         raise UpdateRuleError(f"A {update.status.value} update cannot be edited.")
+    kept = [item for item in update.attachments if item.id not in draft.removed_attachments]
+    if len(kept) + len(chosen_files(draft.new_files)) > ATTACHMENTS_MAX:
+        raise UpdateRuleError(
+            f"An update holds at most {ATTACHMENTS_MAX} files; take some off to attach others."
+        )
     draft.content.apply_to(update)
     update.updated_at = utc_now()
+    # Files are written only once the rules above agreed, so a refused save writes none.
+    update.attachments = kept + store_attachments(actor, draft.new_files)
     _keep_version(actor, update, VersionAction.SAVED)
     if draft.plugin_values is not None:
         draft.plugin_values.save(actor, update)
-    record(actor, "theme_update.saved", "theme_update", update.id, theme=theme.slug)
+    record(actor, "theme_update.saved", "theme_update", update.id, theme=theme.slug,
+           attachments=[item.id for item in update.attachments])  # fmt: skip
     db.session.commit()
     return update
 
@@ -119,6 +138,7 @@ def _keep_version(
         number=update.version, action=action, comment=comment, actor=actor, acted_at=utc_now()
     )
     UpdateContent.of(update).apply_to(version)
+    version.attachments = list(update.attachments)
     update.versions.append(version)
     db.session.flush()
 

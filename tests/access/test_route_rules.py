@@ -13,9 +13,12 @@ from flask import Flask
 from werkzeug.routing import Rule as UrlRule
 
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, rule_of
+from iscg_module.attachments.operations import store_attachments
 from iscg_module.calendars.subscription_operations import create_subscription
+from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.testing.accounts import make_user, sign_in
+from iscg_module.testing.attachments import PDF, upload
 from iscg_module.testing.factories import make_meeting, make_tentative_window, make_update
 from iscg_module.platform.demo_data import load_plugin_demo_data
 from iscg_module.testing.plugins import enable_every_plugin, sample_url_values
@@ -72,6 +75,8 @@ def sample_ids(app, admin):
     focal_point = make_user("Walker Focal Point")
     grant = grant_product_role(admin, focal_point, Role.FOCAL_POINT, theme=theme)
     update = make_update(theme, focal_point, UpdateStatus.PUBLISHED)
+    (attachment,) = store_attachments(admin, [upload(PDF, "walk.pdf")])
+    db.session.commit()
     return {
         "slug": theme.slug,
         "update_id": update.id,
@@ -81,9 +86,11 @@ def sample_ids(app, admin):
         "name": "example",
         "meeting_id": meeting.id,
         "item_id": item.id,
-        "filename": "css/app.css",
+        # The attachment's name; at /static/ it names no file, and the gate still lets in.
+        "filename": attachment.filename,
         "token": token,
         "subscription_id": link.id,
+        "attachment_id": attachment.id,
     }
 
 

@@ -1,0 +1,1 @@
+"""Files attached to what members write (theme updates, plugins' records), kept on disk."""
