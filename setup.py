@@ -12,7 +12,10 @@ SHIPPED_FOLDERS = {
     "iscg_module.templates": "templates",
     "iscg_module.migrations": "migrations",
 }
-SHIPPED_PLUGINS = {"iscg_accessibility": "plugins/accessibility"}
+SHIPPED_PLUGINS = {
+    "iscg_accessibility": "plugins/accessibility",
+    "iscg_climate": "plugins/climate",
+}
 PLUGIN_FILES = ["templates/**/*.html", "migrations/*.py"]
 
 setup(

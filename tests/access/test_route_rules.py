@@ -17,10 +17,10 @@ from iscg_module.attachments.operations import store_attachments
 from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
+from iscg_module.platform.demo_data import load_plugin_demo_data
 from iscg_module.testing.accounts import make_user, sign_in
 from iscg_module.testing.attachments import PDF, upload
 from iscg_module.testing.factories import make_meeting, make_tentative_window, make_update
-from iscg_module.platform.demo_data import load_plugin_demo_data
 from iscg_module.testing.plugins import enable_every_plugin, sample_url_values
 from iscg_module.theme_updates.models import UpdateStatus
 from iscg_module.themes.models import ThemeStatus
