@@ -8,7 +8,7 @@ from decimal import Decimal
 from flask_wtf import FlaskForm
 from iscg_accessibility.fund import CURRENCIES, LARGEST_AMOUNT, Contribution
 from iscg_accessibility.items import NEXT_STEPS, STATUS_LABELS, ItemDetails
-from iscg_accessibility.liaisons import PURPOSE_LABELS, LiaisonDetails
+from iscg_accessibility.liaisons import PURPOSE_LABELS, LiaisonDetails, LiaisonFiles
 from iscg_accessibility.models import (
     BODY_MAX,
     CONTRIBUTOR_MAX,
@@ -32,6 +32,8 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+
+from iscg_module.platform.api import AttachmentsField, RemovedAttachmentsField
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -174,6 +176,8 @@ class LiaisonForm(FlaskForm):
         "Reply expected by", description="Only for a statement sent for action.",
         validators=[Optional(), _plausible],
     )  # fmt: skip
+    remove_files = RemovedAttachmentsField()
+    files = AttachmentsField("Attach the statement and its annexes")
 
     def validate_sent_on(self, field: DateField) -> None:
         if field.data and self.agreed_on.data and field.data < self.agreed_on.data:
@@ -189,9 +193,15 @@ class LiaisonForm(FlaskForm):
             raise ValidationError("The reply cannot be expected before the statement leaves.")
 
     @classmethod
-    def of(cls, statement: LiaisonStatement) -> LiaisonForm:
-        """The form filled with ``statement``, as its edit page shows it."""
-        return cls(obj=statement, purpose=statement.purpose.value)
+    def editing(cls, statement: LiaisonStatement, posted: bool) -> LiaisonForm:
+        """The posted answers, or ``statement`` as it stands; its files offered to take off."""
+        form = cls() if posted else cls(obj=statement, purpose=statement.purpose.value)
+        form.remove_files.offer(statement.attachments)
+        return form
+
+    @property
+    def chosen_files(self) -> LiaisonFiles:
+        return LiaisonFiles(tuple(self.files.data or ()), self.remove_files.ticked)
 
     @property
     def details(self) -> LiaisonDetails:

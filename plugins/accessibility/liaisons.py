@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +17,16 @@ from iscg_accessibility.models import (
 )
 from sqlalchemy import or_, select
 
-from iscg_module.platform.api import OperationRefused, db, record_audit, transactional, utc_now
+from iscg_module.platform.api import (
+    OperationRefused,
+    db,
+    record_audit,
+    store_attachments,
+    transactional,
+    utc_now,
+)
+
+FILES_MAX = 10
 
 PURPOSE_LABELS = {
     LiaisonPurpose.FOR_ACTION: "for action",
@@ -59,30 +69,58 @@ class LiaisonDetails:
                 raise LiaisonRuleError("The reply cannot be expected before the statement leaves.")
 
 
+@dataclass(frozen=True)
+class LiaisonFiles:
+    """Files to attach (werkzeug ``FileStorage``s) and the ids of attached ones to take off."""
+
+    new: Sequence[Any] = ()
+    removed: frozenset[int] = frozenset()
+
+
 @transactional
-def record_liaison(actor: Any, details: LiaisonDetails) -> LiaisonStatement:
+def record_liaison(
+    actor: Any, details: LiaisonDetails, files: LiaisonFiles = LiaisonFiles()
+) -> LiaisonStatement:
     statement = LiaisonStatement(**_columns(details), recorded_by_id=actor.id if actor else None)
     db.session.add(statement)
+    _attach(actor, statement, files)
     db.session.flush()
-    record_audit(actor, "accessibility.liaison_recorded", "accessibility_liaison", statement.id)
+    record_audit(actor, "accessibility.liaison_recorded", "accessibility_liaison", statement.id,
+                 attachments=[item.id for item in statement.attachments])  # fmt: skip
     db.session.commit()
     return statement
 
 
 @transactional
 def change_liaison(
-    actor: Any, statement: LiaisonStatement, details: LiaisonDetails
+    actor: Any,
+    statement: LiaisonStatement,
+    details: LiaisonDetails,
+    files: LiaisonFiles = LiaisonFiles(),
 ) -> LiaisonStatement:
     """Correct a statement or note that it was sent; the audit log names what changed."""
     columns = _columns(details)
     changed = sorted(name for name, value in columns.items() if getattr(statement, name) != value)
     for name, value in columns.items():
         setattr(statement, name, value)
+    if files.new or files.removed:
+        changed.append("attachments")
+    _attach(actor, statement, files)
     statement.updated_at = utc_now()
     record_audit(actor, "accessibility.liaison_changed", "accessibility_liaison", statement.id,
                  changed=changed)  # fmt: skip
     db.session.commit()
     return statement
+
+
+def _attach(actor: Any, statement: LiaisonStatement, files: LiaisonFiles) -> None:
+    """Take off the removed files, then store and attach the new ones, within the limit."""
+    kept = [item for item in statement.attachments if item.id not in files.removed]
+    if len(kept) + len(files.new) > FILES_MAX:
+        raise LiaisonRuleError(
+            f"A liaison statement carries at most {FILES_MAX} files; take some off first."
+        )
+    statement.attachments = kept + store_attachments(actor, list(files.new))
 
 
 def _columns(details: LiaisonDetails) -> dict[str, Any]:

@@ -6,10 +6,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iscg_module.platform.api import UTCDateTime, db, enum_column, utc_now
+from iscg_module.platform.api import Attachment, UTCDateTime, db, enum_column, utc_now
 
 TITLE_MAX = 200
 OWNER_MAX = 200
@@ -103,6 +103,26 @@ class LiaisonPurpose(StrEnum):
     FOR_INFORMATION = "for_information"
 
 
+# The files a liaison statement carries; the constraints are named here, as the names the
+# convention would make are longer than PostgreSQL keeps.
+liaison_files = Table(
+    "accessibility_liaison_files",
+    db.metadata,
+    Column(
+        "statement_id",
+        ForeignKey("accessibility_liaison_statements.id", ondelete="CASCADE",
+                   name="fk_accessibility_liaison_files_statement"),
+        primary_key=True,
+    ),
+    Column(
+        "attachment_id",
+        ForeignKey("attachments.id", name="fk_accessibility_liaison_files_attachment"),
+        primary_key=True,
+        index=True,
+    ),
+)  # fmt: skip
+
+
 class LiaisonStatement(db.Model):
     """A formal message on the theme to another group, such as ITU-D Q7/1.
 
@@ -124,6 +144,10 @@ class LiaisonStatement(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        secondary=liaison_files, order_by=Attachment.id, lazy="selectin"
+    )
 
 
 SIGN_LANGUAGE_MAX = 80

@@ -136,7 +136,7 @@ def new_liaison() -> str | Response:
     form = LiaisonForm()
     done = submit(
         form,
-        lambda: record_liaison(current_user, form.details),
+        lambda: record_liaison(current_user, form.details, form.chosen_files),
         "The liaison statement is recorded.",
         _liaison_page,
     )
@@ -147,10 +147,10 @@ def new_liaison() -> str | Response:
 @require(RECORD)
 def edit_liaison(liaison_id: int) -> str | Response:
     statement = _liaison_or_404(liaison_id)
-    form = LiaisonForm() if request.method == "POST" else LiaisonForm.of(statement)
+    form = LiaisonForm.editing(statement, posted=request.method == "POST")
     done = submit(
         form,
-        lambda: change_liaison(current_user, statement, form.details),
+        lambda: change_liaison(current_user, statement, form.details, form.chosen_files),
         "The liaison statement is saved.",
         _liaison_page,
     )

@@ -39,7 +39,9 @@ def test_the_upgrade_command_applies_the_core_and_every_plugin_branch(tmp_path):
     assert result.exit_code == 0, result.output
     with fresh.app_context():
         applied = set(db.session.scalars(sa.text("SELECT version_num FROM alembic_version")))
-        heads = ScriptDirectory.from_config(fresh.extensions["migrate"].migrate.get_config())
-        assert applied == set(heads.get_heads())
-        assert "example_0001" in applied and any(rev.startswith("core_") for rev in applied)
+        script = ScriptDirectory.from_config(fresh.extensions["migrate"].migrate.get_config())
+        # A branch that depends on a later core revision stands for it in alembic_version.
+        reached = {rev.revision for rev in script.revision_map.iterate_revisions(applied, "base")}
+        assert set(script.get_heads()) <= reached
+        assert "example_0001" in applied and any(rev.startswith("core_") for rev in reached)
         db.engine.dispose()

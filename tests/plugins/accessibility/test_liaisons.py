@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from iscg_accessibility.demo import LIAISON_TO_Q7_1, load_demo
 from iscg_accessibility.models import LiaisonPurpose, LiaisonStatement
@@ -9,6 +11,8 @@ from sqlalchemy import func, select
 
 from iscg_module.audit.models import AuditEntry
 from iscg_module.extensions import db
+from iscg_module.platform.api import Attachment, attachment_url
+from iscg_module.testing.attachments import PDF, WINDOWS_PROGRAM, form_file
 from iscg_module.testing.plugins import disable_plugin, enable_plugin
 
 pytestmark = pytest.mark.iscg_plugins("accessibility")
@@ -124,3 +128,30 @@ def test_the_demo_records_the_statement_to_itu_d_q7_1_once(app):
     (recorded,) = db.session.scalars(select(LiaisonStatement)).all()
     assert recorded.to_group == "ITU-D Q7/1" and recorded.title == LIAISON_TO_Q7_1.title
     assert recorded.purpose == LiaisonPurpose.FOR_INFORMATION and recorded.sent_on is None
+
+
+def test_a_statement_carries_files_that_members_download(app, recorder, member_client):
+    sent = {**STATEMENT, "files": [form_file(PDF, "Presentation ISC-TF.pdf")]}
+    assert recorder.post_form(NEW, sent).status_code == 302
+    statement = db.session.scalar(select(LiaisonStatement))
+    (attached,) = statement.attachments
+    page = member_client.get(f"/themes/accessibility/liaisons/{statement.id}").get_data(
+        as_text=True
+    )
+    link = urlsplit(attachment_url(attached)).path
+    assert f'href="{link}"' in page and "Presentation ISC-TF.pdf" in page
+    assert member_client.get(link).data == PDF
+
+    edit = f"/themes/accessibility/liaisons/{statement.id}/edit"
+    assert "Remove Presentation ISC-TF.pdf" in recorder.get(edit).get_data(as_text=True)
+    assert recorder.post_form(edit, {**STATEMENT, "remove_files": [attached.id]}).status_code == 302
+    db.session.expire_all()
+    assert statement.attachments == []
+
+
+def test_a_refused_file_saves_nothing(app, recorder):
+    sent = {**STATEMENT, "files": [form_file(WINDOWS_PROGRAM, "statement.pdf")]}
+    response = recorder.post_form(NEW, sent)
+    assert response.status_code == 200 and "Nothing was saved" in response.get_data(as_text=True)
+    assert statements() == 0
+    assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
