@@ -15,6 +15,7 @@ SHIPPED_FOLDERS = {
 SHIPPED_PLUGINS = {
     "iscg_accessibility": "plugins/accessibility",
     "iscg_climate": "plugins/climate",
+    "iscg_ai": "plugins/ai",
 }
 PLUGIN_FILES = ["templates/**/*.html", "migrations/*.py"]
 
