@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 VISITORS = {"anonymous": None, "member": "TDAG member", "admin": "ISCG Secretariat"}
 NOT_PAGES = (
     "static", "calendars.public_feed", "calendars.meeting_file", "calendars.personal_feed",
-    "theme_updates.feed", "attachments.download",
+    "theme_updates.feed", "attachments.download", "ai.activities_export",
 )  # fmt: skip
 
 
