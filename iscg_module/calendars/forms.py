@@ -1,16 +1,13 @@
 """The form that names a new personal calendar link."""
 
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
 from iscg_module.calendars.subscription import NAME_MAX
+from iscg_module.web.trimmed_form import TrimmedForm
 
 
-class NewSubscriptionForm(FlaskForm):
-    class Meta:
-        filters = (lambda value: value.strip() if isinstance(value, str) else value,)
-
+class NewSubscriptionForm(TrimmedForm):
     name = StringField(
         "Name of the link",
         description="Where you will use it, for example “Outlook at work” or “phone”.",

@@ -6,7 +6,6 @@ from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DateTimeLocalField,
@@ -40,6 +39,7 @@ from iscg_module.meetings.schedule import (
     localize,
 )
 from iscg_module.web.time_zones import is_known_time_zone, time_zone_names
+from iscg_module.web.trimmed_form import TrimmedForm
 
 EXACT, WINDOW = "exact", "window"
 FORMAT_LABELS = {
@@ -50,15 +50,8 @@ FORMAT_LABELS = {
 ATTENDANCE_LABELS = {Attendance.IN_ROOM: "In the room", Attendance.ONLINE: "Online"}
 
 
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
-class MeetingForm(FlaskForm):
+class MeetingForm(TrimmedForm):
     """Schedule or edit a meeting: exact times, or a window of dates while tentative."""
-
-    class Meta:
-        filters = (_strip,)
 
     title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
     description = TextAreaField(
@@ -234,10 +227,7 @@ class NewMeetingForm(MeetingForm):
             return MeetingStatus.TENTATIVE
 
 
-class AgendaItemForm(FlaskForm):
-    class Meta:
-        filters = (_strip,)
-
+class AgendaItemForm(TrimmedForm):
     title = StringField("Item", validators=[DataRequired(), Length(max=ITEM_TITLE_MAX)])
     presenter = StringField("Presented by", validators=[Optional(), Length(max=PRESENTER_MAX)])
     notes = TextAreaField(
@@ -247,7 +237,7 @@ class AgendaItemForm(FlaskForm):
     submit = SubmitField("Save item")
 
 
-class MoveAgendaItemForm(FlaskForm):
+class MoveAgendaItemForm(TrimmedForm):
     direction = HiddenField(validators=[AnyOf(["up", "down"])])
 
     @property
@@ -255,7 +245,7 @@ class MoveAgendaItemForm(FlaskForm):
         return -1 if self.direction.data == "up" else 1
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(TrimmedForm):
     """A member's registration; theme plugins add their own fields to it."""
 
     attendance = RadioField("I will attend", validators=[DataRequired()])

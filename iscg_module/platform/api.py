@@ -46,6 +46,7 @@ from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
+from iscg_module.web.trimmed_form import TrimmedForm
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -86,6 +87,7 @@ __all__ = [
     "Setting",
     "TextSetting",
     "ThemePlugin",
+    "TrimmedForm",
     "UTCDateTime",
     "act",
     "active_registrations",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
@@ -14,22 +13,16 @@ from iscg_module.theme_updates.content import (
     parse_links,
 )
 from iscg_module.theme_updates.models import BODY_MAX, COMMENT_MAX, TITLE_MAX
+from iscg_module.web.trimmed_form import TrimmedForm
 
 LINKS_TEXT_MAX = 12_000
 
 
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
-class UpdateForm(FlaskForm):
+class UpdateForm(TrimmedForm):
     """Title, reporting period, Markdown text, document links and files; save or submit.
 
     The view offers the update's attached files to ``remove_attachments``.
     """
-
-    class Meta:
-        filters = (_strip,)
 
     title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
     period_start = DateField("Reporting period from", validators=[InputRequired()])
@@ -72,9 +65,8 @@ class UpdateForm(FlaskForm):
         )  # fmt: skip
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(TrimmedForm):
     comment = TextAreaField(
         "What should change",
         validators=[DataRequired(), Length(max=COMMENT_MAX)],
-        filters=[_strip],
     )

@@ -33,14 +33,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from iscg_module.platform.api import AttachmentsField, RemovedAttachmentsField
+from iscg_module.platform.api import AttachmentsField, RemovedAttachmentsField, TrimmedForm
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 def _plausible(_form: FlaskForm, field: DateField) -> None:
@@ -48,10 +44,7 @@ def _plausible(_form: FlaskForm, field: DateField) -> None:
         raise ValidationError(f"Give a date between {EARLIEST.year} and {LATEST.year}.")
 
 
-class ItemForm(FlaskForm):
-    class Meta:
-        filters = (_strip,)
-
+class ItemForm(TrimmedForm):
     kind = RadioField(
         "Kind",
         choices=[SelectChoice(ItemKind.REQUEST.value, "A request (e.g. to Council)"),
@@ -84,13 +77,12 @@ class ItemForm(FlaskForm):
         )  # fmt: skip
 
 
-class StepForm(FlaskForm):
+class StepForm(TrimmedForm):
     """The next step of an item: only the steps its path allows are offered."""
 
     status = SelectField("New status", validators=[InputRequired()])
     on_day = DateField("On", validators=[InputRequired(), _plausible])
-    reason = TextAreaField("Why", validators=[DataRequired(), Length(max=TEXT_MAX)],
-                           filters=[_strip])  # fmt: skip
+    reason = TextAreaField("Why", validators=[DataRequired(), Length(max=TEXT_MAX)])  # fmt: skip
 
     def __init__(self, *args: object, current: ItemStatus, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -99,11 +91,8 @@ class StepForm(FlaskForm):
         ]
 
 
-class ContributionForm(FlaskForm):
+class ContributionForm(TrimmedForm):
     """A pledge to the ICT Accessibility Fund, or a payment into it."""
-
-    class Meta:
-        filters = (_strip,)
 
     kind = RadioField(
         "Entry",
@@ -143,11 +132,8 @@ class ContributionForm(FlaskForm):
         )  # fmt: skip
 
 
-class LiaisonForm(FlaskForm):
+class LiaisonForm(TrimmedForm):
     """A liaison statement on the theme, recorded when agreed and completed when sent."""
-
-    class Meta:
-        filters = (_strip,)
 
     title = StringField(
         "Subject", description="For example: Presentation on the work coordinated in the ISC-TF.",

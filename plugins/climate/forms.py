@@ -29,13 +29,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
+from iscg_module.platform.api import TrimmedForm
+
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 NOT_A_NUMBER = "Give the value as a number, for example 1250 or 37.5."
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 def _plausible(_form: FlaskForm, field: DateField) -> None:
@@ -43,10 +41,7 @@ def _plausible(_form: FlaskForm, field: DateField) -> None:
         raise ValidationError(f"Give a date between {EARLIEST.year} and {LATEST.year}.")
 
 
-class IndicatorForm(FlaskForm):
-    class Meta:
-        filters = (_strip,)
-
+class IndicatorForm(TrimmedForm):
     name = StringField(
         "Name", description="For example: Emissions from staff and delegate travel.",
         validators=[DataRequired(), Length(max=NAME_MAX)],
@@ -97,11 +92,8 @@ class MeasureField(DecimalField):
         return super()._value()
 
 
-class ValueForm(FlaskForm):
+class ValueForm(TrimmedForm):
     """An indicator's value over one period; the indicator's unit bounds it."""
-
-    class Meta:
-        filters = (_strip,)
 
     period_start = DateField("Period from", validators=[InputRequired(), _plausible])
     period_end = DateField("Period to", validators=[InputRequired(), _plausible])

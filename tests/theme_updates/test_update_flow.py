@@ -217,3 +217,36 @@ def test_a_return_needs_a_comment_of_sensible_length(
     assert "Nothing was saved" in page and message in page
     db.session.refresh(update)
     assert update.status == UpdateStatus.SUBMITTED and len(update.versions) == 2
+
+
+@pytest.mark.parametrize("left_out", ["links", "body", "title"])
+def test_a_form_missing_a_field_is_refused_with_a_message(app, writer_client, left_out):
+    sent = {name: value for name, value in {**FORM, "save": "y"}.items() if name != left_out}
+    response = writer_client.post_form("/themes/accessibility/updates/new", sent)
+    assert response.status_code in (200, 302)
+    if left_out == "links":
+        assert response.status_code == 302 and db.session.scalar(select(ThemeUpdate)).links == []
+    else:
+        assert "Nothing was saved" in response.get_data(as_text=True)
+        assert rows(ThemeUpdate) == 0
+
+
+def test_spaces_around_the_answers_are_not_kept(app, writer_client):
+    sent = {**FORM, "title": "  Budget line  ", "save": "y"}
+    assert writer_client.post_form("/themes/accessibility/updates/new", sent).status_code == 302
+    assert db.session.scalar(select(ThemeUpdate)).title == "Budget line"
+    blank = writer_client.post_form("/themes/accessibility/updates/new", {**FORM, "title": "   "})
+    assert "Nothing was saved" in blank.get_data(as_text=True)
+
+
+def test_an_edit_without_the_links_field_keeps_the_links_it_had(app, writer_client):
+    writer_client.post_form("/themes/accessibility/updates/new", {**FORM, "save": "y"})
+    update = db.session.scalar(select(ThemeUpdate))
+    sent = {name: value for name, value in FORM.items() if name != "links"}
+    response = writer_client.post_form(
+        f"/themes/accessibility/updates/{update.id}/edit", {**sent, "save": "y"}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert [link["label"] for link in update.links] == ["ISCG/21-2/04-2", "ISCG/21-2/INF-1"]
+    assert update.version == 2
