@@ -65,10 +65,12 @@ def new(slug: str) -> str | Response:
 def edit(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
     update = update_or_404(theme, update_id, current_user)
-    form = extended_form(UpdateForm, CoreForm.THEME_UPDATE, update, obj=update, theme=theme.slug)
+    form = extended_form(
+        UpdateForm, CoreForm.THEME_UPDATE, update, theme=theme.slug,
+        title=update.title, period_start=update.period_start, period_end=update.period_end,
+        body=update.body, links=links_as_text(update.links),
+    )  # fmt: skip
     form.remove_attachments.offer(update.attachments)
-    if not form.is_submitted():
-        form.links.data = links_as_text(update.links)
     return _save(theme, form, update) or _form_page(theme, form, update)
 
 
