@@ -6,7 +6,7 @@ role and signed-in clients; what follows is only for the core's tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from iscg_module.extensions import db
+from iscg_module.platform.gate import plugin_registry
 
 pytest_plugins = ["iscg_module.testing.fixtures"]
 
@@ -32,10 +33,17 @@ def engine_name(app: Flask) -> str:
 
 
 @pytest.fixture
-def count_queries(app: Flask) -> Callable[[FlaskClient, str], int]:
-    """Fetch a URL (expecting 200) and return how many SQL statements serving it ran."""
+def count_queries(app: Flask) -> Iterator[Callable[[FlaskClient, str], int]]:
+    """Fetch a URL (expecting 200) and return how many SQL statements serving it ran.
+
+    The plugin switches are read before each count and not polled during it, so a slow
+    machine cannot add the once-a-second poll to one count and not to another.
+    """
+    registry = plugin_registry()
+    poll_every, registry.poll_every = registry.poll_every, 3600.0
 
     def count(client: FlaskClient, url: str, **headers: str) -> int:
+        registry.enabled()
         statements: list[str] = []
 
         def remember(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -49,7 +57,8 @@ def count_queries(app: Flask) -> Callable[[FlaskClient, str], int]:
             sa.event.remove(db.engine, "before_cursor_execute", remember)
         return len(statements)
 
-    return count
+    yield count
+    registry.poll_every = poll_every
 
 
 @pytest.fixture(scope="session")
