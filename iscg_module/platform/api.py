@@ -46,6 +46,7 @@ from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
+from iscg_module.web.plausible_date import plausible_date
 from iscg_module.web.trimmed_form import TrimmedForm
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
@@ -98,6 +99,7 @@ __all__ = [
     "make_chart",
     "meeting_formats_by_year",
     "permission",
+    "plausible_date",
     "plugin_settings",
     "published_theme_updates",
     "record_audit",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
-from flask_wtf import FlaskForm
 from iscg_accessibility.fund import CURRENCIES, LARGEST_AMOUNT, Contribution
 from iscg_accessibility.items import NEXT_STEPS, STATUS_LABELS, ItemDetails
 from iscg_accessibility.liaisons import PURPOSE_LABELS, LiaisonDetails, LiaisonFiles
@@ -33,15 +31,12 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from iscg_module.platform.api import AttachmentsField, RemovedAttachmentsField, TrimmedForm
-
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
-
-
-def _plausible(_form: FlaskForm, field: DateField) -> None:
-    if field.data and not EARLIEST <= field.data <= LATEST:
-        raise ValidationError(f"Give a date between {EARLIEST.year} and {LATEST.year}.")
+from iscg_module.platform.api import (
+    AttachmentsField,
+    RemovedAttachmentsField,
+    TrimmedForm,
+    plausible_date,
+)
 
 
 class ItemForm(TrimmedForm):
@@ -61,9 +56,9 @@ class ItemForm(TrimmedForm):
         "Target body", description="Where it is decided, e.g. Council 2022.",
         validators=[DataRequired(), Length(max=BODY_MAX)],
     )  # fmt: skip
-    target_date = DateField("Target date", validators=[Optional(), _plausible])
+    target_date = DateField("Target date", validators=[Optional(), plausible_date])
     description = TextAreaField("Description", validators=[Optional(), Length(max=TEXT_MAX)])
-    on_day = DateField("Proposed on", validators=[InputRequired(), _plausible])
+    on_day = DateField("Proposed on", validators=[InputRequired(), plausible_date])
     reason = TextAreaField(
         "Why", description="Where the item comes from, e.g. the ISCG meeting that agreed it.",
         validators=[DataRequired(), Length(max=TEXT_MAX)],
@@ -81,7 +76,7 @@ class StepForm(TrimmedForm):
     """The next step of an item: only the steps its path allows are offered."""
 
     status = SelectField("New status", validators=[InputRequired()])
-    on_day = DateField("On", validators=[InputRequired(), _plausible])
+    on_day = DateField("On", validators=[InputRequired(), plausible_date])
     reason = TextAreaField("Why", validators=[DataRequired(), Length(max=TEXT_MAX)])  # fmt: skip
 
     def __init__(self, *args: object, current: ItemStatus, **kwargs: object) -> None:
@@ -113,7 +108,7 @@ class ContributionForm(TrimmedForm):
         validators=[DataRequired(), Length(min=3, max=3)],
         filters=[lambda value: value.strip().upper() if isinstance(value, str) else value],
     )  # fmt: skip
-    on_day = DateField("Date", validators=[InputRequired(), _plausible])
+    on_day = DateField("Date", validators=[InputRequired(), plausible_date])
     note = TextAreaField("Note", validators=[Optional(), Length(max=TEXT_MAX)])
 
     def validate_currency(self, field: StringField) -> None:
@@ -154,13 +149,15 @@ class LiaisonForm(TrimmedForm):
         "Documents", description="The symbols of the documents it carries, e.g. ISCG/21-2/04-2.",
         validators=[Optional(), Length(max=DOCUMENTS_MAX)],
     )  # fmt: skip
-    agreed_on = DateField("Agreed on", validators=[InputRequired(), _plausible])
+    agreed_on = DateField("Agreed on", validators=[InputRequired(), plausible_date])
     sent_on = DateField(
-        "Sent on", description="Leave empty until it is sent.", validators=[Optional(), _plausible]
+        "Sent on",
+        description="Leave empty until it is sent.",
+        validators=[Optional(), plausible_date],
     )
     reply_by = DateField(
         "Reply expected by", description="Only for a statement sent for action.",
-        validators=[Optional(), _plausible],
+        validators=[Optional(), plausible_date],
     )  # fmt: skip
     remove_files = RemovedAttachmentsField()
     files = AttachmentsField("Attach the statement and its annexes")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from flask_wtf import FlaskForm
 from iscg_climate.indicators import (
     DIRECTION_LABELS,
     IndicatorDetails,
@@ -29,16 +27,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
-from iscg_module.platform.api import TrimmedForm
+from iscg_module.platform.api import TrimmedForm, plausible_date
 
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2100, 12, 31)
 NOT_A_NUMBER = "Give the value as a number, for example 1250 or 37.5."
-
-
-def _plausible(_form: FlaskForm, field: DateField) -> None:
-    if field.data and not EARLIEST <= field.data <= LATEST:
-        raise ValidationError(f"Give a date between {EARLIEST.year} and {LATEST.year}.")
 
 
 class IndicatorForm(TrimmedForm):
@@ -95,8 +86,8 @@ class MeasureField(DecimalField):
 class ValueForm(TrimmedForm):
     """An indicator's value over one period; the indicator's unit bounds it."""
 
-    period_start = DateField("Period from", validators=[InputRequired(), _plausible])
-    period_end = DateField("Period to", validators=[InputRequired(), _plausible])
+    period_start = DateField("Period from", validators=[InputRequired(), plausible_date])
+    period_end = DateField("Period to", validators=[InputRequired(), plausible_date])
     value = MeasureField("Value", places=None, validators=[InputRequired(message=NOT_A_NUMBER)])
     source = StringField(
         "Source", description="Where the figure comes from, for example ISCG/21-2/INF-1.",
