@@ -43,6 +43,7 @@ from iscg_module.platform.settings import (
 )
 from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, NavigationEntry, ThemePlugin
 from iscg_module.theme_updates.reading import published_theme_updates
+from iscg_module.users.models import User
 from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
@@ -90,6 +91,7 @@ __all__ = [
     "ThemePlugin",
     "TrimmedForm",
     "UTCDateTime",
+    "User",
     "act",
     "active_registrations",
     "attachment_url",

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iscg_module.platform.api import Attachment, UTCDateTime, db, enum_column, utc_now
+from iscg_module.platform.api import Attachment, User, UTCDateTime, db, enum_column, utc_now
 
 TITLE_MAX = 200
 OWNER_MAX = 200
@@ -75,6 +75,7 @@ class StatusChange(db.Model):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     item: Mapped[Item] = relationship(back_populates="changes", lazy="joined")
+    changed_by: Mapped[User | None] = relationship(lazy="joined")
 
 
 class FundEntryKind(StrEnum):

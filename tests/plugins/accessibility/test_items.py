@@ -62,6 +62,7 @@ def test_a_focal_point_takes_a_request_along_its_path_to_a_decision(
     ]
     page = member_client.get(f"/themes/accessibility/items/{item.id}").get_data(as_text=True)
     assert "decided: approved" in page and "Council approved it." in page
+    assert page.count("(recorded by Focal Point of accessibility)") == 4  # who took each step
 
 
 @pytest.mark.parametrize(
