@@ -43,6 +43,14 @@ class FormExtension(ABC):
         """The values to show for ``subject`` (e.g. the member's registration)."""
         return {}
 
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Messages by field name for values that do not hold together (none by default).
+
+        Called once every field passed its own validators, so that a contradiction between
+        two fields is shown beside the field to change, before anything is saved.
+        """
+        return {}
+
     @abstractmethod
     def save(self, actor: Any, subject: Any, values: dict[str, Any]) -> None:
         """Store ``values`` for ``subject`` in the current transaction.
@@ -97,10 +105,29 @@ def extended_form(
             added[f"{plugin}{SEPARATOR}{name}"] = unbound
             if name in loaded:
                 initial[f"{plugin}{SEPARATOR}{name}"] = loaded[name]
-    form_type = type(form_class.__name__, (form_class,), added)
+    form_type = type(form_class.__name__, (_CheckedByExtensions, form_class), added)
     form = form_type(*args, data=initial, **kwargs)
     form.extensions = extensions
     return form
+
+
+class _CheckedByExtensions:
+    """Runs each plugin's ``check`` after the form's own validation passed for its fields."""
+
+    extensions: list[tuple[str, FormExtension]]
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)  # type: ignore[misc]
+        for plugin, extension in self.extensions:
+            fields = dict(zip(extension.fields(), _fields_of(self, plugin, extension), strict=True))
+            if any(bound.errors for bound in fields.values()):
+                continue
+            values = {name: bound.data for name, bound in fields.items()}
+            for name, message in extension.check(values).items():
+                fields[name].errors.append(message)
+                valid = False
+        self._errors = None  # the form's error summary is gathered again, with these
+        return valid
 
 
 def field_groups(form: FlaskForm) -> list[FieldGroup]:

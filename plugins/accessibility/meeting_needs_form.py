@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length, Optional
 
-from iscg_module.platform.api import FormExtension, OperationRefused
+from iscg_module.platform.api import FormExtension
 
 COMMON_SIGN_LANGUAGES = (
     "International Sign",
@@ -104,10 +104,40 @@ class MeetingNeedsFields(FormExtension):
             "other_needs": needs.other_needs,
         }
 
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """The sign language and the document format must agree with their tick boxes."""
+        problems = {}
+        chosen = values["sign_language"] or ""
+        typed = values["sign_language_other"] or ""
+        if not values["sign_language_needed"]:
+            if chosen or typed:
+                problems["sign_language_needed"] = (
+                    "You named a sign language: tick “Sign language interpretation”, or clear "
+                    "the sign language."
+                )
+        elif chosen not in ("", ANOTHER) and typed:
+            problems["sign_language_other"] = (
+                f"You chose {chosen} and also typed “{typed}”: keep only the sign language "
+                "you need."
+            )
+        elif not (typed if chosen in ("", ANOTHER) else chosen):
+            problems["sign_language"] = (
+                "Say which sign language you need: choose it in the list, or type its name "
+                "under “Another sign language”."
+            )
+        if values["document_format"] and not values["accessible_documents"]:
+            problems["accessible_documents"] = (
+                "You chose a document format: tick “Meeting documents in an accessible "
+                "format”, or set the format back to “Any accessible format”."
+            )
+        return problems
+
     def save(self, actor: Any, subject: Any, values: dict[str, Any]) -> None:
+        chosen = values["sign_language"] or ""
+        language = (values["sign_language_other"] or "") if chosen in ("", ANOTHER) else chosen
         needs = Needs(
             captioning=bool(values["captioning"]),
-            sign_language=_sign_language(values),
+            sign_language=language if values["sign_language_needed"] else "",
             accessible_documents=bool(values["accessible_documents"]),
             document_format=DocumentFormat(values["document_format"])
             if values["document_format"]
@@ -115,27 +145,3 @@ class MeetingNeedsFields(FormExtension):
             other_needs=values["other_needs"] or "",
         )
         save_needs(subject.id, subject.meeting_id, needs)
-
-
-def _sign_language(values: dict[str, Any]) -> str:
-    """The language asked for, from the box, the list and the typed name, which must agree."""
-    chosen = values["sign_language"] or ""
-    typed = values["sign_language_other"] or ""
-    if not values["sign_language_needed"]:
-        if chosen or typed:
-            raise OperationRefused(
-                "You named a sign language without ticking “Sign language interpretation”: "
-                "tick it, or clear the sign language."
-            )
-        return ""
-    if chosen not in ("", ANOTHER) and typed:
-        raise OperationRefused(
-            f"You chose {chosen} and also typed “{typed}”: keep only the sign language you need."
-        )
-    language = typed if chosen in ("", ANOTHER) else chosen
-    if not language:
-        raise OperationRefused(
-            "Say which sign language you need: choose it in the list, or type its name under "
-            "“Another sign language”."
-        )
-    return language

@@ -155,7 +155,7 @@ def test_other_members_and_visitors_see_nobody_elses_needs(app, client, member_c
         ({"accessibility__sign_language": "Klingon"}, "Not a valid choice"),
         (
             {"accessibility__sign_language_needed": None},
-            "You named a sign language without ticking “Sign language interpretation”",
+            "You named a sign language: tick “Sign language interpretation”",
         ),
         (
             {"accessibility__sign_language": ""},
@@ -171,7 +171,7 @@ def test_other_members_and_visitors_see_nobody_elses_needs(app, client, member_c
         ),
         (
             {"accessibility__accessible_documents": None},
-            "You chose a document format without ticking “Meeting documents in an accessible",
+            "You chose a document format: tick “Meeting documents in an accessible",
         ),
     ],
 )
@@ -219,3 +219,13 @@ def test_the_meeting_page_queries_do_not_grow_with_registrations(app, admin, mem
         register_with_needs(meeting, f"Member {number}", needs)
     assert (count_queries(admin_client, url), count_queries(member_client, url)) == few
     assert "Services asked for by 20 of the 20 registered members" in page(admin_client, meeting)
+
+
+def test_a_contradiction_is_shown_beside_the_field_to_change(member_client):
+    meeting = make_meeting()
+    sent = {name: value for name, value in NEEDS.items() if name != "accessibility__captioning"}
+    sent.pop("accessibility__accessible_documents")
+    answer = register(member_client, meeting, sent).get_data(as_text=True)
+    error = answer.split('id="accessibility__accessible_documents-error"', 1)[1].split("</p>")[0]
+    assert "You chose a document format" in error
+    assert 'href="#accessibility__accessible_documents"' in answer  # linked from the summary
