@@ -48,7 +48,7 @@ from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.plausible_date import plausible_date
-from iscg_module.web.trimmed_form import TrimmedForm
+from iscg_module.web.trimmed_form import TrimmedForm, TrimmedMeta
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -90,6 +90,7 @@ __all__ = [
     "TextSetting",
     "ThemePlugin",
     "TrimmedForm",
+    "TrimmedMeta",
     "UTCDateTime",
     "User",
     "act",

@@ -106,7 +106,7 @@ class ContributionForm(TrimmedForm):
     currency = StringField(
         "Currency", default="CHF", description="The ISO 4217 code, for example CHF, USD or EUR.",
         validators=[DataRequired(), Length(min=3, max=3)],
-        filters=[lambda value: value.strip().upper() if isinstance(value, str) else value],
+        filters=[lambda value: value.upper() if isinstance(value, str) else value],
     )  # fmt: skip
     on_day = DateField("Date", validators=[InputRequired(), plausible_date])
     note = TextAreaField("Note", validators=[Optional(), Length(max=TEXT_MAX)])

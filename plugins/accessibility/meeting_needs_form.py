@@ -27,10 +27,6 @@ COMMON_SIGN_LANGUAGES = (
 ANOTHER = "another"
 
 
-def _stripped(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
 class MeetingNeedsFields(FormExtension):
     """Captioning, sign language, accessible documents and other needs, with a registration.
 
@@ -67,7 +63,6 @@ class MeetingNeedsFields(FormExtension):
                     f"(LIS). At most {SIGN_LANGUAGE_MAX} characters."
                 ),
                 validators=[Optional(), Length(max=SIGN_LANGUAGE_MAX)],
-                filters=[_stripped],
             ),
             "accessible_documents": BooleanField("Meeting documents in an accessible format"),
             "document_format": SelectField(
@@ -83,7 +78,6 @@ class MeetingNeedsFields(FormExtension):
                     "characters."
                 ),
                 validators=[Optional(), Length(max=OTHER_NEEDS_MAX)],
-                filters=[_stripped],
             ),
         }
 

@@ -71,8 +71,8 @@ class AccessibilityPlugin(ThemePlugin):
         load_demo()
 
     @hookimpl
-    def iscg_sample_url_values(self) -> dict[str, int | None]:
+    def iscg_sample_url_values(self) -> dict[str, int]:
         return {
-            "item_id": db.session.scalar(select(func.min(Item.id))),
-            "liaison_id": db.session.scalar(select(func.min(LiaisonStatement.id))),
+            "item_id": db.session.scalar(select(func.min(Item.id))) or 0,
+            "liaison_id": db.session.scalar(select(func.min(LiaisonStatement.id))) or 0,
         }

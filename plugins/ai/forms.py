@@ -11,9 +11,7 @@ from wtforms import Form, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-
-def _stripped(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+from iscg_module.platform.api import TrimmedMeta
 
 
 def _web_address(_form: Form, field: StringField) -> None:
@@ -30,6 +28,9 @@ class ActivityRow(Form):
     A plain form: the update form around it carries the CSRF token.
     """
 
+    class Meta(TrimmedMeta):
+        pass
+
     sector = SelectField(
         "Sector",
         choices=[
@@ -41,9 +42,8 @@ class ActivityRow(Form):
         "Group or Question (optional)",
         description=f"For example ITU-T SG16 or ITU-D Q7/1. At most {GROUP_MAX} characters.",
         validators=[Length(max=GROUP_MAX)],
-        filters=[_stripped],
     )
-    title = StringField("Title", validators=[Length(max=TITLE_MAX)], filters=[_stripped])
+    title = StringField("Title", validators=[Length(max=TITLE_MAX)])
     status = SelectField(
         "Status",
         choices=[
@@ -51,14 +51,11 @@ class ActivityRow(Form):
             *(SelectChoice(item.value, STATUS_LABELS[item]) for item in ActivityStatus),
         ],
     )
-    next_step = StringField(
-        "Next step (optional)", validators=[Length(max=NEXT_STEP_MAX)], filters=[_stripped]
-    )
+    next_step = StringField("Next step (optional)", validators=[Length(max=NEXT_STEP_MAX)])
     link = StringField(
         "Link (optional)",
         description="An http or https address where the activity is described.",
         validators=[Length(max=LINK_MAX), _web_address],
-        filters=[_stripped],
     )
 
     NEEDED = {

@@ -32,10 +32,6 @@ def _with_blank_rows(activities: list[Activity]) -> list[dict[str, str]]:
     return [_row(item) for item in activities] + [{} for _ in range(BLANK_ROWS)]
 
 
-def _stripped(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
 class ReportFields(FormExtension):
     """Activities and the AI sub-group's terms of reference, kept with each version."""
 
@@ -72,7 +68,6 @@ class ReportFields(FormExtension):
                     f"At most {TERMS_MAX:,} characters."
                 ),
                 validators=[Length(max=TERMS_MAX)],
-                filters=[_stripped],
                 default=lambda: self._latest_published()[1],
             ),
         }

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, Length, Optional
 
 from iscg_example_plugin.models import NOTE_MAX, TOPIC_MAX
 from iscg_example_plugin.notes import save_topic, topic_of
-from iscg_module.platform.api import FormExtension
+from iscg_module.platform.api import FormExtension, TrimmedForm
 
 
-class NoteForm(FlaskForm):
+class NoteForm(TrimmedForm):
     body = TextAreaField("Note", validators=[DataRequired(), Length(max=NOTE_MAX)])
 
 
@@ -29,7 +28,6 @@ class MeetingTopicField(FormExtension):
                 "A topic you would like to raise (optional)",
                 description=f"At most {TOPIC_MAX} characters.",
                 validators=[Optional(), Length(max=TOPIC_MAX)],
-                filters=[lambda value: value.strip() if isinstance(value, str) else value],
             )
         }
 
