@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -29,14 +29,18 @@ from iscg_module.meetings.models.meeting import (
     TITLE_MAX,
     VENUE_MAX,
 )
+from iscg_module.meetings.occurrence_field import OccurrenceField
 from iscg_module.meetings.operations import ATTENDANCE_BY_FORMAT
 from iscg_module.meetings.schedule import (
+    AmbiguousLocalTime,
     DateWindow,
     ExactTimes,
     MeetingDetails,
     NonexistentLocalTime,
+    Occurrence,
     Schedule,
     localize,
+    repeated_time,
 )
 from iscg_module.web.time_zones import is_known_time_zone, time_zone_names
 from iscg_module.web.trimmed_form import TrimmedForm
@@ -70,7 +74,9 @@ class MeetingForm(TrimmedForm):
         validators=[AnyOf([EXACT, WINDOW])],
     )
     starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    starts_at_occurrence = OccurrenceField("Starts: which one?")
     ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    ends_at_occurrence = OccurrenceField("Ends: which one?")
     earliest_date = DateField("Window from", validators=[Optional()])
     latest_date = DateField("Window until", validators=[Optional()])
     format = RadioField(
@@ -110,14 +116,25 @@ class MeetingForm(TrimmedForm):
 
     @classmethod
     def for_meeting(cls, meeting: Meeting) -> MeetingForm:
-        """A form filled with ``meeting``'s details, in its own time zone."""
+        """A form filled with ``meeting``'s details, in its own time zone.
+
+        A stored time whose wall-clock time happens twice comes with its occurrence chosen,
+        so that saving the form unchanged keeps the same instant.
+        """
         form = cls(obj=meeting, default_timezone=meeting.timezone, current_status=meeting.status)
         form.format.data = meeting.format.value
         form.schedule_kind.data = EXACT if meeting.has_exact_times else WINDOW
         if meeting.has_exact_times:
-            form.starts_at.data = meeting.local_starts_at.replace(tzinfo=None)
-            form.ends_at.data = meeting.local_ends_at.replace(tzinfo=None)
+            form._fill_time(form.starts_at, form.starts_at_occurrence, meeting.local_starts_at)
+            form._fill_time(form.ends_at, form.ends_at_occurrence, meeting.local_ends_at)
         return form
+
+    def _fill_time(
+        self, field: DateTimeLocalField, occurrence: OccurrenceField, moment: datetime
+    ) -> None:
+        field.data = moment.replace(tzinfo=None, fold=0)
+        if self._offer_occurrences(field, occurrence, moment.tzinfo):
+            occurrence.select(Occurrence.LATER if moment.fold else Occurrence.EARLIER)
 
     def validate_join_url(self, field: URLField) -> None:
         if not field.data:
@@ -165,21 +182,39 @@ class MeetingForm(TrimmedForm):
         ok = self._require(self.ends_at, "Give the end date and time.") and ok
         if not ok:
             return False
-        try:
-            starts, ends = self._aware(self.starts_at), self._aware(self.ends_at)
-        except NonexistentLocalTime:
+        starts = self._aware(self.starts_at, self.starts_at_occurrence)
+        ends = self._aware(self.ends_at, self.ends_at_occurrence)
+        if starts is None or ends is None:
             return False
-        if ends <= starts:
+        if ends.astimezone(UTC) <= starts.astimezone(UTC):
             self.ends_at.errors.append("The meeting must end after it starts.")
             return False
         return True
 
-    def _aware(self, field: DateTimeLocalField) -> datetime:
+    def _aware(self, field: DateTimeLocalField, occurrence: OccurrenceField) -> datetime | None:
+        """The field's time in the chosen zone, or None with the reason beside the field."""
+        zone = ZoneInfo(self.timezone.data)
+        self._offer_occurrences(field, occurrence, zone)
         try:
-            return localize(field.data, ZoneInfo(self.timezone.data))
+            return localize(field.data, zone, occurrence.occurrence)
         except NonexistentLocalTime as error:
             field.errors.append(str(error))
-            raise
+        except AmbiguousLocalTime as error:
+            field.errors.append(str(error))
+            occurrence.description = ""  # the time's own error explains it; once is enough
+        return None
+
+    @staticmethod
+    def _offer_occurrences(
+        field: DateTimeLocalField, occurrence: OccurrenceField, zone: tzinfo | None
+    ) -> bool:
+        """Offer the choice of occurrence if the field's time happens twice in ``zone``."""
+        if not isinstance(zone, ZoneInfo):
+            return False
+        repeated = repeated_time(field.data, zone)
+        if repeated is not None:
+            occurrence.offer(repeated, field.label.text)
+        return repeated is not None
 
     @staticmethod
     def _require(field: object, message: str) -> bool:
@@ -191,7 +226,10 @@ class MeetingForm(TrimmedForm):
         if self.schedule_kind.data == WINDOW:
             return DateWindow(self.earliest_date.data, self.latest_date.data)
         zone = ZoneInfo(self.timezone.data)
-        return ExactTimes(localize(self.starts_at.data, zone), localize(self.ends_at.data, zone))
+        return ExactTimes(
+            localize(self.starts_at.data, zone, self.starts_at_occurrence.occurrence),
+            localize(self.ends_at.data, zone, self.ends_at_occurrence.occurrence),
+        )
 
     def details(self) -> MeetingDetails:
         """The validated form as the domain's value object."""

@@ -231,9 +231,11 @@ def _apply_details(meeting: Meeting, details: MeetingDetails) -> None:
         meeting.starts_at = meeting.ends_at = None
         meeting.earliest_date, meeting.latest_date = schedule.earliest, schedule.latest
     elif isinstance(schedule, ExactTimes):
-        if schedule.ends_at <= schedule.starts_at:
+        # In UTC: two times of one zone compare by wall clock, blind to which occurrence each is.
+        starts, ends = span_in_utc(schedule, zone)
+        if ends <= starts:
             raise MeetingRuleError("The meeting must end after it starts.")
-        meeting.starts_at, meeting.ends_at = span_in_utc(schedule, zone)
+        meeting.starts_at, meeting.ends_at = starts, ends
         meeting.earliest_date = meeting.latest_date = None
     meeting.sort_starts_at, meeting.sort_ends_at = span_in_utc(schedule, zone)
     meeting.title = details.title

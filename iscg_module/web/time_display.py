@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from iscg_module.meetings.models import Meeting
+from iscg_module.meetings.schedule import is_repeated, zone_label
 
 
 def format_moment(moment: datetime) -> str:
@@ -31,5 +32,19 @@ def meeting_when(meeting: Meeting) -> str:
         )
     start, end = meeting.local_starts_at, meeting.local_ends_at
     if start.date() == end.date():
-        return f"{format_day(start.date())}, {start:%H:%M}–{end:%H:%M %Z}"
-    return f"{format_moment(start)} – {format_moment(end)}"
+        return f"{format_day(start.date())}, {_start_clock(start, end)}–{_clock(end)}"
+    return f"{format_day(start.date())}, {_clock(start)} – {format_day(end.date())}, {_clock(end)}"
+
+
+def _clock(moment: datetime) -> str:
+    """'14:00 CEST'; a time that happens twice that night gets its offset too, to say which."""
+    if is_repeated(moment):
+        return f"{moment:%H:%M} ({zone_label(moment)})"
+    return f"{moment:%H:%M %Z}"
+
+
+def _start_clock(start: datetime, end: datetime) -> str:
+    """The start of a one-day span names its zone only if the clocks change before the end."""
+    if is_repeated(start) or start.utcoffset() != end.utcoffset():
+        return f"{start:%H:%M} ({zone_label(start)})"
+    return f"{start:%H:%M}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -140,6 +141,36 @@ def test_end_before_start_is_refused_and_nothing_is_saved(app, admin):
     assert db.session.scalar(select(func.count(Meeting.id))) == 0
     meeting_entries = select(func.count(AuditEntry.id)).where(AuditEntry.subject_type == "meeting")
     assert db.session.scalar(meeting_entries) == 0
+
+
+def _last_october_night(hour: int, minute: int, fold: int) -> datetime:
+    """A Geneva wall-clock time on 31 October 2021; 02:00 to 02:59 happen twice."""
+    return datetime(2021, 10, 31, hour, minute, tzinfo=ZoneInfo("Europe/Zurich"), fold=fold)
+
+
+def test_times_in_the_repeated_hour_are_stored_as_the_instants_their_folds_name(app, admin):
+    starts, ends = _last_october_night(2, 45, fold=0), _last_october_night(2, 15, fold=1)
+    meeting = make_meeting(actor=admin, schedule=ExactTimes(starts, ends))
+    assert (meeting.starts_at, meeting.ends_at) == (utc(2021, 10, 31, 0, 45),
+                                                    utc(2021, 10, 31, 1, 15))  # fmt: skip
+
+
+def test_an_end_before_the_start_as_instants_is_refused_whatever_the_wall_clock(app, admin):
+    starts, ends = _last_october_night(2, 15, fold=1), _last_october_night(2, 45, fold=0)
+    with pytest.raises(MeetingRuleError, match="end after"):
+        make_meeting(actor=admin, schedule=ExactTimes(starts, ends))
+    assert db.session.scalar(select(func.count(Meeting.id))) == 0
+
+
+def test_moving_to_the_other_occurrence_is_a_change_calendars_see(app, admin):
+    ends = _last_october_night(4, 0, fold=0)
+    meeting = make_meeting(
+        actor=admin, schedule=ExactTimes(_last_october_night(2, 30, fold=0), ends)
+    )
+    second = ExactTimes(_last_october_night(2, 30, fold=1), ends)
+    operations.update_meeting(admin, meeting, meeting_details(schedule=second))
+    assert meeting.starts_at == utc(2021, 10, 31, 1, 30)
+    assert (meeting.sequence, meeting.revision) == (1, 1)
 
 
 def test_agenda_items_append_move_and_remove_in_order(app, admin):
