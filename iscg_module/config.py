@@ -7,6 +7,7 @@ default; README.md documents the same list.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,6 +22,9 @@ PRODUCTION = "production"
 KNOWN_ENVIRONMENTS = (DEVELOPMENT, "testing", PRODUCTION)
 # A signed-in session lasts a working day; it needs no provider while it lasts.
 SESSION_LIFETIME = timedelta(hours=12)
+# The secretariat's address, as the group's progress reports give it.
+SECRETARIAT_EMAIL = "iscg@itu.int"
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class ConfigurationError(RuntimeError):
@@ -36,6 +40,7 @@ class EnvironmentSettings:
     secret_key: str | None
     default_timezone: str
     attachments_dir: str | None
+    secretariat_email: str
     oidc: OidcSettings | None
 
     @classmethod
@@ -56,6 +61,9 @@ class EnvironmentSettings:
             secret_key=source.get("ISCG_SECRET_KEY") or None,
             default_timezone=source.get("ISCG_DEFAULT_TIMEZONE", "Europe/Zurich"),
             attachments_dir=source.get("ISCG_ATTACHMENTS_DIR") or None,
+            secretariat_email=_email_address(
+                "ISCG_SECRETARIAT_EMAIL", source.get("ISCG_SECRETARIAT_EMAIL", SECRETARIAT_EMAIL)
+            ),
             oidc=oidc,
         )
 
@@ -84,6 +92,7 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
         "ISCG_ATTACHMENTS_DIR": str(attachments_dir),
+        "ISCG_SECRETARIAT_EMAIL": settings.secretariat_email,
         "ISCG_OIDC": oidc,
         "ISCG_DEV_SIGN_IN": not production and oidc is None,
         "PERMANENT_SESSION_LIFETIME": SESSION_LIFETIME,
@@ -97,6 +106,13 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
     }
     config.update(overrides)
     return config
+
+
+def _email_address(name: str, value: str) -> str:
+    value = value.strip()
+    if not EMAIL_ADDRESS.fullmatch(value) or not value.isprintable():
+        raise ConfigurationError(f"{name} must be one e-mail address, such as {SECRETARIAT_EMAIL}")
+    return value
 
 
 def _refuse_production_without(secret_key: str | None, oidc: OidcSettings | None) -> None:

@@ -19,6 +19,19 @@ def test_unknown_environment_is_named_in_the_error():
         EnvironmentSettings.read({"ISCG_ENV": "staging"})
 
 
+def test_the_secretariat_address_defaults_to_the_groups_own():
+    assert EnvironmentSettings.read({}).secretariat_email == "iscg@itu.int"
+    chosen = EnvironmentSettings.read({"ISCG_SECRETARIAT_EMAIL": " desk@example.org "})
+    assert chosen.secretariat_email == "desk@example.org"
+
+
+@pytest.mark.parametrize("value", ["", "nobody", "two@example.org, three@example.org",
+                                   "line@example.org\nBcc: x@example.org", "a@b"])  # fmt: skip
+def test_a_secretariat_address_that_is_not_one_address_is_refused(value):
+    with pytest.raises(ConfigurationError, match="ISCG_SECRETARIAT_EMAIL"):
+        EnvironmentSettings.read({"ISCG_SECRETARIAT_EMAIL": value})
+
+
 def test_production_without_secret_key_refuses_to_start(monkeypatch, tmp_path):
     monkeypatch.setenv("ISCG_ENV", "production")
     monkeypatch.delenv("ISCG_SECRET_KEY", raising=False)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, Timezone, vUri
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText, vUri
 
+from iscg_module.calendars.time_zone_definitions import vtimezone
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
+from iscg_module.meetings.schedule import is_repeated
 
 PRODUCT_ID = "-//ISCG//iscg-module meetings//EN"
 REFRESH_INTERVAL = timedelta(hours=1)
@@ -23,6 +24,9 @@ ICAL_STATUS = {
     MeetingStatus.CONFIRMED: "CONFIRMED",
     MeetingStatus.CANCELLED: "CANCELLED",
 }
+
+
+ORGANIZER_NAME = "ISCG Secretariat"
 
 
 @dataclass(frozen=True)
@@ -37,27 +41,34 @@ class FeedSpec:
 MeetingUrl = Callable[[Meeting], str]
 
 
-def build_calendar(meetings: Sequence[Meeting], spec: FeedSpec, meeting_url: MeetingUrl) -> bytes:
-    """Serialise ``meetings`` as one VCALENDAR, with a VTIMEZONE for every zone used."""
+def build_calendar(
+    meetings: Sequence[Meeting], spec: FeedSpec, meeting_url: MeetingUrl, organizer: str
+) -> bytes:
+    """Serialise ``meetings`` as one VCALENDAR, with a VTIMEZONE for every zone used.
+
+    ``organizer`` is the secretariat's address: iTIP (RFC 5546) requires an ORGANIZER in
+    every event of a ``METHOD:PUBLISH`` calendar.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", spec.name)
-    calendar.add("x-wr-calname", spec.name)
-    calendar.add("description", spec.description)
-    calendar.add("x-wr-caldesc", spec.description)
+    # icalendar knows NAME and the X-WR- names as no type: escape them as SUMMARY is.
+    for name in ("name", "x-wr-calname"):
+        calendar.add(name, vText(_one_line(spec.name)))
+    for name in ("description", "x-wr-caldesc"):
+        calendar.add(name, vText(spec.description))
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
     for timezone in _timezones_for(meetings):
         calendar.add_component(timezone)
     for meeting in meetings:
-        calendar.add_component(_event(meeting, spec, meeting_url(meeting)))
+        calendar.add_component(_event(meeting, spec, meeting_url(meeting), organizer))
     return calendar.to_ical()
 
 
-def _event(meeting: Meeting, spec: FeedSpec, url: str) -> Event:
+def _event(meeting: Meeting, spec: FeedSpec, url: str, organizer: str) -> Event:
     event = Event()
     event.add("uid", meeting.uid)
     # Without METHOD semantics of scheduling, DTSTAMP equals LAST-MODIFIED (RFC 5545, 3.8.7.2);
@@ -69,11 +80,12 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str) -> Event:
     event.add("summary", _summary(meeting))
     event.add("status", ICAL_STATUS[meeting.status])
     event.add("class", "PUBLIC")
+    event.add("organizer", _organizer(organizer))
     event.add("url", url, parameters={"VALUE": "URI"})
     event.add("categories", ["ISCG", meeting.format.value])
     if meeting.has_exact_times:
-        event.add("dtstart", meeting.local_starts_at)
-        event.add("dtend", meeting.local_ends_at)
+        for name, value in _start_and_end(meeting):
+            event.add(name, value)
     else:
         event.add("dtstart", meeting.earliest_date)
         event.add("dtend", meeting.latest_date + timedelta(days=1))
@@ -87,6 +99,31 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str) -> Event:
                   parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": label})  # fmt: skip
     event.add("description", _description(meeting, spec, url))
     return event
+
+
+def _one_line(text: str) -> str:
+    """A calendar's name as clients list it: one line, its breaks and controls made spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def _organizer(address: str) -> vCalAddress:
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["CN"] = ORGANIZER_NAME
+    return organizer
+
+
+def _start_and_end(meeting: Meeting) -> tuple[tuple[str, datetime], tuple[str, datetime]]:
+    """Wall times in the meeting's zone, or both in UTC when either falls in a repeated hour.
+
+    RFC 5545 (3.3.5) reads a repeated wall time as its first occurrence, but clients do not
+    agree (ical.js takes the second when clocks go back two hours); a UTC time leaves no
+    choice to make.
+    """
+    start, end = meeting.local_starts_at, meeting.local_ends_at
+    assert start is not None and end is not None
+    if is_repeated(start) or is_repeated(end):
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
+    return ("dtstart", start), ("dtend", end)
 
 
 def _shows_join_link(meeting: Meeting, spec: FeedSpec) -> bool:
@@ -136,19 +173,11 @@ def _day(day: date) -> str:
 
 
 def _timezones_for(meetings: Sequence[Meeting]) -> list[Timezone]:
-    """A VTIMEZONE per zone of a timed meeting, covering only the years the feed spans."""
-    years: dict[str, tuple[int, int]] = {}
+    """A VTIMEZONE per zone of a timed meeting, covering only the years its meetings need."""
+    years: dict[str, set[int]] = {}
     for meeting in meetings:
-        if not meeting.has_exact_times:
+        if meeting.starts_at is None or meeting.ends_at is None:
             continue
-        year = meeting.starts_at.year
-        first, last = years.get(meeting.timezone, (year, year))
-        years[meeting.timezone] = (min(first, year), max(last, year))
-    return [_vtimezone(tzid, first, last) for tzid, (first, last) in sorted(years.items())]
-
-
-@lru_cache(maxsize=256)
-def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
-    return Timezone.from_tzid(
-        tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
-    )
+        used = years.setdefault(meeting.timezone, set())
+        used.update((meeting.local_starts_at.year, meeting.local_ends_at.year))
+    return [vtimezone(tzid, zone_years) for tzid, zone_years in sorted(years.items())]

@@ -17,7 +17,7 @@ from iscg_module.extensions import db
 from iscg_module.meetings.models import Meeting
 
 # Raise when the builder's output changes, so that clients fetch the new shape.
-FEED_FORMAT = "2"
+FEED_FORMAT = "3"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import current_app, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -35,6 +35,10 @@ def meeting_page_url(meeting: Meeting) -> str:
     return url_for("meetings.show", meeting_id=meeting.id, _external=True)
 
 
+def _organizer() -> str:
+    return current_app.config["ISCG_SECRETARIAT_EMAIL"]
+
+
 def public_feed_version() -> FeedVersion:
     return cached_version(PUBLIC_FEED_KEY, lambda: feed_version(PUBLIC_FEED_KEY))
 
@@ -51,7 +55,7 @@ def _all_meetings() -> list[Meeting]:
 
 def build_public_feed() -> bytes:
     """Every meeting, cancelled ones included, without join links."""
-    return build_calendar(_all_meetings(), PUBLIC_FEED, meeting_page_url)
+    return build_calendar(_all_meetings(), PUBLIC_FEED, meeting_page_url, _organizer())
 
 
 def personal_feed_version() -> FeedVersion:
@@ -60,7 +64,7 @@ def personal_feed_version() -> FeedVersion:
 
 def build_personal_feed() -> bytes:
     """Every meeting a member may see, with join links: what a personal link serves."""
-    return build_calendar(_all_meetings(), PERSONAL_FEED, meeting_page_url)
+    return build_calendar(_all_meetings(), PERSONAL_FEED, meeting_page_url, _organizer())
 
 
 def single_meeting_version(meeting: Meeting, show_join_links: bool) -> FeedVersion:
@@ -71,4 +75,4 @@ def build_single_meeting(meeting: Meeting, show_join_links: bool) -> bytes:
     spec = FeedSpec(
         name=meeting.title, description=PUBLIC_FEED.description, show_join_links=show_join_links
     )
-    return build_calendar([meeting], spec, meeting_page_url)
+    return build_calendar([meeting], spec, meeting_page_url, _organizer())

@@ -28,6 +28,9 @@ from icalendar import Calendar
 JS_TOOLS = Path(__file__).resolve().parent.parent / "js"
 ICAL_JS_SCRIPT = JS_TOOLS / "parse_calendar.mjs"
 ICAL_JS_PACKAGE = JS_TOOLS / "node_modules" / "ical.js"
+LIBICAL_SCRIPT = Path(__file__).resolve().parent / "read_with_libical.py"
+# libical's binding is Debian's (python3-gi, gir1.2-ical-3.0), for Debian's own Python.
+SYSTEM_PYTHON = Path("/usr/bin/python3")
 # ical.js reads a time whose TZID it does not know as floating, in the machine's own zone;
 # a zone far from both Geneva and New York makes such a mistake visible.
 NODE_LOCAL_ZONE = "Asia/Tokyo"
@@ -149,12 +152,20 @@ def _original_tzid(prop: Any) -> str | None:
 
 
 def _check_vobject_zone(calendar: Any, tzid: str | None, start: datetime) -> None:
-    """vobject falls back to pytz for a TZID without VTIMEZONE; insist on the feed's."""
+    """vobject falls back to pytz for a TZID without VTIMEZONE; insist on the feed's.
+
+    vobject also declines to register a VTIMEZONE whose offsets equal UTC's from 2000 to
+    2020 (``tzinfo_eq``) and then asks pytz; such a zone is left to the other parsers.
+    """
     if tzid is None:
         return
-    tzids = {zone.tzid.value for zone in calendar.contents.get("vtimezone", [])}
+    zones = {zone.tzid.value: zone for zone in calendar.contents.get("vtimezone", [])}
+    if tzid not in zones:
+        raise AssertionError(f"TZID={tzid} has no VTIMEZONE in the feed")
+    if vobject.icalendar.tzinfo_eq(zones[tzid].gettzinfo(), vobject.icalendar.utc):
+        return
     registered = vobject.icalendar.getTzid(tzid, False)
-    if tzid not in tzids or start.tzinfo is not registered or "pytz" in type(registered).__module__:
+    if start.tzinfo is not registered or "pytz" in type(registered).__module__:
         raise AssertionError(f"vobject did not use the feed's VTIMEZONE for {tzid}")
 
 
@@ -168,13 +179,26 @@ def ical_js_missing() -> str | None:
 
 
 def require_ical_js() -> None:
-    """Skip when ical.js cannot run, except in CI where its absence is a failure."""
-    reason = ical_js_missing()
+    _require(ical_js_missing(), "Mozilla's ical.js")
+
+
+def _require(reason: str | None, parser: str) -> None:
+    """Skip when ``parser`` cannot run, except in CI where its absence is a failure."""
     if reason is None:
         return
     if os.environ.get("CI"):
-        pytest.fail(f"ical.js is required in CI: {reason}")
-    pytest.skip(f"Mozilla ical.js parser not run: {reason}")
+        pytest.fail(f"{parser} is required in CI: {reason}")
+    pytest.skip(f"{parser} not run: {reason}")
+
+
+def _document(command: list[str], data: bytes) -> dict[str, Any]:
+    """The JSON a parser's script prints for ``data``, run in a zone far from the feeds'."""
+    result = subprocess.run(
+        command, input=data, capture_output=True, timeout=120, check=False,
+        env={**os.environ, "TZ": NODE_LOCAL_ZONE},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return json.loads(result.stdout)
 
 
 def ical_js_document(data: bytes) -> dict[str, Any]:
@@ -182,20 +206,40 @@ def ical_js_document(data: bytes) -> dict[str, Any]:
     require_ical_js()
     node = shutil.which("node")
     assert node is not None
-    result = subprocess.run(
-        [node, str(ICAL_JS_SCRIPT)],
-        input=data,
-        capture_output=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "TZ": NODE_LOCAL_ZONE},
-    )
-    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    return json.loads(result.stdout)
+    return _document([node, str(ICAL_JS_SCRIPT)], data)
+
+
+def libical_missing() -> str | None:
+    """Why libical's binding cannot run here, or None."""
+    if not SYSTEM_PYTHON.exists():
+        return f"{SYSTEM_PYTHON} is missing"
+    probe = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c",
+         "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib"],
+        capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    if probe.returncode != 0:
+        return "install Debian's python3-gi and gir1.2-ical-3.0"
+    return None
+
+
+def libical_document(data: bytes) -> dict[str, Any]:
+    """The JSON that read_with_libical.py prints for ``data``: events and problems found."""
+    _require(libical_missing(), "libical")
+    return _document([str(SYSTEM_PYTHON), str(LIBICAL_SCRIPT)], data)
+
+
+def with_libical(data: bytes) -> list[ParsedEvent]:
+    """libical (Evolution's and GNOME Calendar's parser), through its GObject binding."""
+    return _parsed(libical_document(data))
 
 
 def with_ical_js(data: bytes) -> list[ParsedEvent]:
     """Mozilla's ical.js (Thunderbird's parser), in node."""
+    return _parsed(ical_js_document(data))
+
+
+def _parsed(document: dict[str, Any]) -> list[ParsedEvent]:
     return [
         ParsedEvent(
             uid=event["uid"],
@@ -206,7 +250,7 @@ def with_ical_js(data: bytes) -> list[ParsedEvent]:
             end=event["end"],
             all_day=bool(event["allDay"]),
         )
-        for event in ical_js_document(data)["events"]
+        for event in document["events"]
     ]
 
 
@@ -229,4 +273,5 @@ PARSERS: dict[str, Parser] = {
     "vobject": with_vobject,
     "ical.js": with_ical_js,
     "recurring-ical-events": with_recurring_ical_events,
+    "libical": with_libical,
 }

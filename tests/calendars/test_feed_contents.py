@@ -8,9 +8,13 @@ import pytest
 from icalendar import Calendar
 
 from iscg_module.calendars.feed_builder import PRODUCT_ID
+from iscg_module.calendars.subscription_operations import create_subscription
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import MeetingFormat
+from iscg_module.meetings.schedule import ExactTimes
 from iscg_module.testing.factories import make_meeting, make_tentative_window, utc
+from iscg_module.testing.fixtures import running_app
+from tests.calendars import calendar_parsers
 from tests.calendars.helpers import (
     CALENDAR_CONTENT_TYPE,
     FEED,
@@ -25,6 +29,7 @@ from tests.calendars.helpers import (
     meeting_file,
     page_url,
     raw_lines,
+    unfolded,
 )
 
 
@@ -238,3 +243,84 @@ def test_a_copy_built_for_one_address_is_not_served_at_another(client, url_of):
     plain = event_for(calendar_at(client, url_of(meeting)), meeting)
     assert str(plain["URL"]) == page_url(meeting)
     assert page_url(meeting) in str(plain["DESCRIPTION"])
+
+
+def test_every_event_names_the_secretariat_as_organizer(client):
+    make_meeting()
+    [event] = calendar_at(client).walk("VEVENT")
+    assert str(event["ORGANIZER"]) == "mailto:iscg@itu.int"
+    assert event["ORGANIZER"].params["CN"] == "ISCG Secretariat"
+
+
+def test_the_organizer_address_is_a_setting(database_url):
+    for app in running_app(database_url, ISCG_SECRETARIAT_EMAIL="secretariat@example.org"):
+        meeting = make_meeting()
+        [event] = calendar_at(app.test_client(), meeting_file(meeting)).walk("VEVENT")
+        assert str(event["ORGANIZER"]) == "mailto:secretariat@example.org"
+
+
+# title -> the calendar's name: one line, as calendar clients list it
+CALENDAR_TEXT = {
+    "Line one\nline two": "Line one line two",
+    "Break\r\nand\u2028separator": "Break and separator",
+    "Semi; colon, comma \\ backslash": "Semi; colon, comma \\ backslash",
+    "Tab\there": "Tab here",
+    "Ünïcødé 会议": "Ünïcødé 会议",
+}
+
+
+def escaped_text(text: str) -> str:
+    """TEXT as RFC 5545 (3.3.11) writes it: backslash, semicolon, comma and line breaks."""
+    for character, escape in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"),
+                              ("\n", "\\n")):  # fmt: skip
+        text = text.replace(character, escape)
+    return text
+
+
+@pytest.mark.parametrize(("title", "name"), CALENDAR_TEXT.items())
+def test_calendar_names_are_escaped_as_event_text_is(client, member_client, title, name):
+    meeting = make_meeting(title=title)
+    for visitor in (client, member_client):
+        response = fetch(visitor, meeting_file(meeting))
+        assert response.status_code == 200
+        calendar_lines = unfolded(response.data).split("BEGIN:VEVENT")[0].split("\r\n")
+        for property_name in ("NAME", "X-WR-CALNAME"):
+            assert f"{property_name}:{escaped_text(name)}" in calendar_lines
+        assert f"SUMMARY:{escaped_text(title)}" in raw_lines(response.data, meeting)
+
+
+@pytest.mark.parametrize("parser", [calendar_parsers.ical_js_document,
+                                    calendar_parsers.libical_document])  # fmt: skip
+def test_independent_parsers_read_a_title_with_a_line_break(client, parser):
+    meeting = make_meeting(title="Line one\nline two")
+    document = parser(fetch(client, meeting_file(meeting)).data)
+    assert [event["summary"] for event in document["events"]] == ["Line one\nline two"]
+
+
+def test_a_time_in_the_repeated_hour_is_written_in_utc(client):
+    """02:30 on 31 October 2021 happens twice in Zurich; each occurrence is its UTC instant."""
+    first = make_meeting(schedule=ExactTimes(utc(2021, 10, 31, 0, 30), utc(2021, 10, 31, 3)))
+    second = make_meeting(schedule=ExactTimes(utc(2021, 10, 31, 1, 30), utc(2021, 10, 31, 3)))
+    plain = make_meeting(schedule=WINTER)
+    feed = fetch(client).data
+    assert "DTSTART:20211031T003000Z" in raw_lines(feed, first)
+    assert "DTEND:20211031T030000Z" in raw_lines(feed, first)
+    assert "DTSTART:20211031T013000Z" in raw_lines(feed, second)
+    assert "DTSTART;TZID=Europe/Zurich:20220126T100000" in raw_lines(feed, plain)
+
+
+def test_libical_finds_nothing_wrong_with_any_feed_under_its_method(client, member_client, member):
+    """libical's iTIP check of METHOD:PUBLISH (RFC 5546), and its parser's own errors."""
+    meeting = make_meeting(join_url="https://zoom.example.org/j/1")
+    make_tentative_window(date(2022, 1, 24), date(2022, 2, 4))
+    _link, token = create_subscription(member, "phone")
+    feeds = [
+        (client, FEED, 2),
+        (client, f"/calendar/{token}.ics", 2),
+        (client, meeting_file(meeting), 1),
+        (member_client, meeting_file(meeting), 1),
+    ]
+    for visitor, url, events in feeds:
+        document = calendar_parsers.libical_document(fetch(visitor, url).data)
+        assert len(document["events"]) == events, url
+        assert document["problems"] == [], url
