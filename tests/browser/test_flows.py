@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -12,7 +12,7 @@ from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import MeetingFormat, MeetingStatus
 from iscg_module.meetings.schedule import ExactTimes, MeetingDetails
-from tests.browser.conftest import sign_in_as
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = pytest.mark.browser
 
@@ -138,3 +138,26 @@ def test_meeting_page_prints_without_navigation(page):
     page.emulate_media(media="print")
     assert not page.locator("header.site-header").is_visible()
     assert page.get_by_role("heading", name="Agenda").is_visible()
+
+
+def test_admin_is_asked_which_repeated_hour_and_the_feed_carries_that_instant(page):
+    """02:30 on 31 October 2021 happens twice in Zurich: the form asks, the feed is exact."""
+    sign_in_as(page, "ISCG Secretariat")
+    page.goto("/meetings/new")
+    page.get_by_label("Title").fill("Meeting in the repeated hour")
+    page.get_by_label("Confirmed").check()
+    page.get_by_label("Starts").fill("2021-10-31T02:30")
+    page.get_by_label("Ends").fill("2021-10-31T04:00")
+    page.get_by_role("button", name="Save meeting").press("Enter")
+    page.get_by_text("happens twice in Europe/Zurich").first.wait_for()
+    assert axe_violations(page) == []
+    second = page.get_by_role("radio", name="The second, after (CET, UTC+01:00)")
+    second.focus()
+    page.keyboard.press("Space")
+    assert second.is_checked()
+    page.get_by_role("button", name="Save meeting").press("Enter")
+    page.get_by_text("The meeting is scheduled.").wait_for()
+    page.get_by_text("02:30 (CET, UTC+01:00)").first.wait_for()
+    event = _event(page, "Meeting in the repeated hour")
+    assert event["DTSTART"].dt == datetime(2021, 10, 31, 1, 30, tzinfo=UTC)
+    assert event["DTEND"].dt == datetime(2021, 10, 31, 3, 0, tzinfo=UTC)
