@@ -18,7 +18,7 @@ from iscg_module.events import EventBus
 from iscg_module.extensions import csrf, db, login_manager, migrate
 from iscg_module.resources import shipped_folder
 from iscg_module.web.request_size import SizedRequest
-from iscg_module.web.session_interface import KeptSerializerSessionInterface
+from iscg_module.web.session_interface import ProductSessionInterface
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -31,7 +31,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(build_config(Path(app.instance_path), config))
-    app.session_interface = KeptSerializerSessionInterface()
+    app.session_interface = ProductSessionInterface()
     app.request_class = SizedRequest
 
     _init_extensions(app)
@@ -61,8 +61,6 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
     from iscg_module.calendars.blueprint import blueprint as calendars_blueprint
-    from iscg_module.calendars.feeds import PUBLIC_FEED_PATH
-    from iscg_module.calendars.poll_shortcut import PublicFeedPollShortcut
     from iscg_module.cli.commands import iscg_commands
     from iscg_module.errors.handlers import init_error_pages
     from iscg_module.home.blueprint import blueprint as home_blueprint
@@ -78,9 +76,7 @@ def _register_domains(app: Flask) -> None:
     init_oidc(app)
     init_error_pages(app)
     init_template_helpers(app)
-    app.wsgi_app = PublicFeedPollShortcut(  # type: ignore[method-assign]
-        app.wsgi_app, PUBLIC_FEED_PATH, app.extensions["iscg_feed_versions"]
-    )
+    _install_feed_shortcut(app)
     init_security_headers(app)
     app.register_blueprint(home_blueprint)
     app.register_blueprint(auth_blueprint)
@@ -93,3 +89,17 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(attachments_blueprint)
     init_platform(app)
     app.cli.add_command(iscg_commands)
+
+
+def _install_feed_shortcut(app: Flask) -> None:
+    """Feed polls answered before Flask; inside the security headers, which it needs too."""
+    from iscg_module.calendars.poll_shortcut import FeedPollShortcut
+
+    with app.app_context():
+        engine = db.engine
+    app.wsgi_app = FeedPollShortcut(  # type: ignore[method-assign]
+        app.wsgi_app,
+        app.extensions["iscg_feed_versions"],
+        app.extensions["iscg_feed_cache"],
+        engine,
+    )

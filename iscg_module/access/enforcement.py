@@ -7,7 +7,7 @@ from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from iscg_module.access.rules import Rule
+from iscg_module.access.rules import PUBLIC, Rule
 
 View = TypeVar("View", bound=Callable[..., Any])
 _EXTENSION_KEY = "iscg_access_endpoints"
@@ -50,6 +50,10 @@ def _enforce() -> Response | None:
     if rule is None:
         current_app.logger.error("endpoint %s declares no access rule; refused", endpoint)
         abort(403)
+    if rule is PUBLIC:
+        # Anyone may pass: loading the user would read the session for nothing, and mark
+        # the answer as varying with the cookie, which a public feed or page does not.
+        return None
     if rule.needs_sign_in and not current_user.is_authenticated:
         return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
     if not rule.permits(current_user, request.view_args or {}):

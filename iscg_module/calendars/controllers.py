@@ -10,6 +10,9 @@ from iscg_module.access import MEMBER, PUBLIC, require
 from iscg_module.calendars.blueprint import blueprint
 from iscg_module.calendars.conditional_get import calendar_response
 from iscg_module.calendars.feeds import (
+    PERSONAL_FEED_FILE,
+    PERSONAL_FEED_PREFIX,
+    PERSONAL_FEED_SUFFIX,
     PUBLIC_FEED,
     PUBLIC_FEED_FILE,
     PUBLIC_FEED_PATH,
@@ -33,7 +36,7 @@ from iscg_module.calendars.subscription_operations import (
     revoke_subscription,
 )
 from iscg_module.calendars.subscription_queries import (
-    active_subscription,
+    active_link,
     own_subscription_or_404,
     subscriptions_of,
 )
@@ -46,7 +49,11 @@ from iscg_module.web.form_flow import act
 @require(PUBLIC)
 def public_feed() -> Response:
     return calendar_response(
-        public_feed_version(), build_public_feed, private=False, filename=PUBLIC_FEED_FILE
+        public_feed_version(),
+        build_public_feed,
+        private=False,
+        filename=PUBLIC_FEED_FILE,
+        reads_session=False,
     )
 
 
@@ -77,16 +84,20 @@ def subscribe() -> str:
     )
 
 
-@blueprint.get("/calendar/<token>.ics")
+@blueprint.get(f"{PERSONAL_FEED_PREFIX}<token>{PERSONAL_FEED_SUFFIX}")
 @require(PUBLIC)
 def personal_feed(token: str) -> Response:
     """A member's feed for calendar clients, which cannot sign in: the token is the key."""
-    subscription = active_subscription(token)
-    if subscription is None:
+    link = active_link(token)
+    if link is None:
         abort(404)
-    note_use(subscription)
+    note_use(link)
     return calendar_response(
-        personal_feed_version(), build_personal_feed, private=True, filename="iscg-meetings.ics"
+        personal_feed_version(),
+        build_personal_feed,
+        private=True,
+        filename=PERSONAL_FEED_FILE,
+        reads_session=False,
     )
 
 

@@ -23,6 +23,11 @@ PUBLIC_FEED = FeedSpec(
 PUBLIC_FEED_PATH = "/calendar.ics"
 PUBLIC_FEED_KEY = "public"
 PUBLIC_FEED_FILE = "iscg-meetings.ics"
+# The personal feed lives at PERSONAL_FEED_PREFIX + token + PERSONAL_FEED_SUFFIX.
+PERSONAL_FEED_PREFIX = "/calendar/"
+PERSONAL_FEED_SUFFIX = ".ics"
+PERSONAL_FEED_KEY = "personal"
+PERSONAL_FEED_FILE = "iscg-meetings.ics"
 PERSONAL_FEED = FeedSpec(
     name="ISCG meetings (personal)",
     description="Meetings of the Inter-Sector Coordination Group, with the join links of "
@@ -59,7 +64,7 @@ def build_public_feed() -> bytes:
 
 
 def personal_feed_version() -> FeedVersion:
-    return cached_version("personal", lambda: feed_version("personal"))
+    return cached_version(PERSONAL_FEED_KEY, lambda: feed_version(PERSONAL_FEED_KEY))
 
 
 def build_personal_feed() -> bytes:

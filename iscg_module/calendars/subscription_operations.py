@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from iscg_module.audit.audit_log import record
 from iscg_module.calendars.subscription import CalendarSubscription, new_token, token_hash
+from iscg_module.calendars.subscription_queries import ActiveLink
 from iscg_module.database.unit_of_work import transactional
 from iscg_module.database.utc_datetime import utc_now
 from iscg_module.extensions import db
@@ -50,15 +51,19 @@ def revoke_subscription(user: User, subscription: CalendarSubscription) -> None:
     db.session.commit()
 
 
-def note_use(subscription: CalendarSubscription, now: datetime | None = None) -> None:
+def use_is_due(last_used_at: datetime | None, now: datetime) -> bool:
+    """Whether a use at ``now`` is to be noted: at most once per ``USE_NOTED_EVERY``."""
+    return last_used_at is None or now - last_used_at >= USE_NOTED_EVERY
+
+
+def note_use(link: ActiveLink | CalendarSubscription, now: datetime | None = None) -> None:
     """Record that the link was used, at most once per ``USE_NOTED_EVERY``."""
     now = now or utc_now()
-    last = subscription.last_used_at
-    if last is not None and now - last < USE_NOTED_EVERY:
+    if not use_is_due(link.last_used_at, now):
         return
     db.session.execute(
         update(CalendarSubscription)
-        .where(CalendarSubscription.id == subscription.id)
+        .where(CalendarSubscription.id == link.id)
         .values(last_used_at=now)
     )
     db.session.commit()

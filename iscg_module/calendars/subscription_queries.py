@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NamedTuple
+
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 
 from iscg_module.calendars.subscription import CalendarSubscription, token_hash
 from iscg_module.extensions import db
@@ -12,16 +15,33 @@ from iscg_module.users.models import User
 TOKEN_MAX_LENGTH = 64
 
 
-def active_subscription(token: str) -> CalendarSubscription | None:
-    """The active link whose token this is; unknown and revoked tokens alike give None."""
+class ActiveLink(NamedTuple):
+    """What serving a personal feed needs of its link: which one, and when it was last used."""
+
+    id: int
+    last_used_at: datetime | None
+
+
+# Built once: calendar clients ask this on every poll of a personal feed, by the unique index
+# on the token's hash.
+_ACTIVE_LINK = select(CalendarSubscription.id, CalendarSubscription.last_used_at).where(
+    CalendarSubscription.token_hash == bindparam("token_hash"),
+    CalendarSubscription.revoked_at.is_(None),
+)
+
+
+def active_link(token: str, connection: Connection | None = None) -> ActiveLink | None:
+    """The active link whose token this is; unknown and revoked tokens alike give None.
+
+    The view asks through the request's session; the poll shortcut, which answers before the
+    application is entered, gives a ``connection`` of the same engine.
+    """
     if not token or len(token) > TOKEN_MAX_LENGTH:
         return None
-    return db.session.scalar(
-        select(CalendarSubscription).where(
-            CalendarSubscription.token_hash == token_hash(token),
-            CalendarSubscription.revoked_at.is_(None),
-        )
-    )
+    if connection is None:
+        connection = db.session.connection()
+    row = connection.execute(_ACTIVE_LINK, {"token_hash": token_hash(token)}).first()
+    return None if row is None else ActiveLink(row.id, row.last_used_at)
 
 
 def subscriptions_of(user: User) -> list[CalendarSubscription]:

@@ -1,17 +1,32 @@
-"""Flask's signed-cookie sessions, with the signing serializer made once per key.
+"""Flask's signed-cookie sessions, with the signing serializer made once per key, and left
+out of the answers that do not depend on them.
 
 Flask builds a new serializer on every request; feeds are polled far more often than
 anything else, and most of them carry no session at all, so the serializer is kept.
+
+Flask also adds "Vary: Cookie", and refreshes a permanent session's cookie, whenever the
+session was looked at during a request; Flask-Login looks at it after every request, so
+every answer would say it varies with the cookie. An answer that never reads the session
+(the public and personal feeds) is marked with ``session_independent`` and gets neither.
 """
 
 from __future__ import annotations
 
 from flask import Flask
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from itsdangerous import URLSafeTimedSerializer
+from werkzeug.wrappers import Response
+
+_INDEPENDENT = "iscg_session_independent"
 
 
-class KeptSerializerSessionInterface(SecureCookieSessionInterface):
+def session_independent(response: Response) -> Response:
+    """Declare that ``response`` is the same whatever the session holds."""
+    setattr(response, _INDEPENDENT, True)
+    return response
+
+
+class ProductSessionInterface(SecureCookieSessionInterface):
     def __init__(self) -> None:
         self._serializers: dict[tuple[object, ...], URLSafeTimedSerializer] = {}
 
@@ -24,3 +39,8 @@ class KeptSerializerSessionInterface(SecureCookieSessionInterface):
             serializer = super().get_signing_serializer(app)
             self._serializers = {key: serializer}
         return serializer
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        if getattr(response, _INDEPENDENT, False) and not session.modified:
+            return
+        super().save_session(app, session, response)

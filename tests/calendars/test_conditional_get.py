@@ -266,5 +266,5 @@ def test_feed_cache_keeps_the_most_recently_used_versions():
         return make
 
     for etag in ("a", "b", "a", "c", "a", "b"):
-        assert cache.get_or_build(etag, build(etag)) == etag.encode()
+        assert cache.get_or_build(etag, build(etag)).identity == etag.encode()
     assert built == ["a", "b", "c", "b"]

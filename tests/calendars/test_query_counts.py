@@ -36,6 +36,18 @@ def test_public_feed_build_queries_do_not_grow_with_meetings(client, admin, coun
     assert with_two == with_thirty == PUBLIC_FEED_QUERIES
 
 
+def test_a_gzip_feed_costs_the_queries_of_a_plain_one(
+    client, admin, count_queries, steady_versions
+):
+    gzip = {"Accept-Encoding": "gzip"}
+    add_meetings(admin, 2)
+    with_two = count_queries(client, FEED, **gzip)
+    add_meetings(admin, 28)
+    with_thirty = count_queries(client, FEED, **gzip)
+    assert with_two == with_thirty == PUBLIC_FEED_QUERIES
+    assert count_queries(client, FEED) == 0  # the plain copy was kept with the gzip one
+
+
 def test_the_counted_build_really_served_every_meeting_and_agenda(client, admin, count_queries):
     meetings = add_meetings(admin, 30)
     assert count_queries(client, FEED) == PUBLIC_FEED_QUERIES
