@@ -1,12 +1,17 @@
-"""`make bench`: the product under gunicorn measured against a bare Flask app in the same run.
+"""`make bench`: the product under gunicorn measured against bare Flask apps in the same run.
 
-Every figure is a ratio to the bare app measured minutes apart on the same machine, so the
-table travels between machines better than raw numbers do. Nothing here asserts: it prints
-the table (and writes it to bench/results/latest.md) for people to read.
+Every figure is a ratio to a bare app measured on the same machine in the same run, so the
+tables travel between machines better than raw numbers do. There are two bare apps: one
+answering "hello" (the ceiling of the stack), and one serving from memory the very bytes
+and headers the product answered for each feed, plain and gzip (the ceiling for that
+answer: what is left is moving the bytes). Nothing here asserts: it prints the tables (and
+writes them to bench/results/latest.md) for people to read.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import signal
@@ -28,6 +33,10 @@ CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "20")
 SOAK_SECONDS = os.environ.get("BENCH_SOAK_SECONDS", "60")
 SOCKET_ERRORS = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
 PHASES = (("200 meetings", 200, 200), ("2,000 meetings, 5,000 members", 2000, 5000))
+# wrk sends no Accept-Encoding unless told; calendar services send gzip.
+ENCODINGS = {"identity": {}, "gzip": {"Accept-Encoding": "gzip"}}
+# Headers gunicorn adds, or that belong to the connection: not part of the product's answer.
+SERVER_HEADERS = {"date", "server", "connection", "keep-alive", "transfer-encoding"}
 
 
 @dataclass
@@ -134,7 +143,9 @@ def main() -> None:
         samples = prepare(database_url, meetings, members)
         env = {"ISCG_DATABASE_URL": database_url, "ISCG_ENV": "development",
                "ISCG_SECRET_KEY": "benchmark-secret-key"}  # fmt: skip
-        lines += [f"### {label}", "", *phase_table(env, samples), ""]
+        answers_file = workdir / f"same-bytes-{meetings}.json"
+        lines += [f"### {label}", "", *phase_table(env, samples), "",
+                  *same_bytes_table(env, samples, answers_file), ""]  # fmt: skip
         if meetings == PHASES[-1][1]:
             lines += soak(env, samples)
     lines += ["", *rebuild_ratio(database_url)]
@@ -170,6 +181,58 @@ def phase_table(env: dict[str, str], samples: dict[str, str]) -> list[str]:
                 f"{result.p50_ms:.2f} | {result.p99_ms:.2f} | {queries} |"
             )
     return rows
+
+
+def same_bytes_table(env: dict[str, str], samples: dict[str, str], answers_file: Path) -> list[str]:
+    """Each feed, plain and gzip, against the same-bytes app serving the product's answer."""
+    feeds = {"public feed": "/calendar.ics", "personal feed": f"/calendar/{samples['token']}.ics"}
+    rows = ["| feed | encoding | bytes | product requests/s | same-bytes requests/s | ratio |",
+            "| --- | --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    with gunicorn("wsgi:app", env, ROOT) as (url, _):
+        answers = record_answers(url, feeds)
+        answers_file.write_text(json.dumps(answers))
+        bare_env = {"BENCH_SAME_BYTES": str(answers_file)}
+        with gunicorn("same_bytes_app:app", bare_env, ROOT / "bench") as (bare_url, _):
+            for name, path in feeds.items():
+                for encoding, headers in ENCODINGS.items():
+                    bare_path = f"/{same_bytes_name(name, encoding)}"
+                    warm_up(f"{bare_url}{bare_path}")
+                    product, same = paired(f"{url}{path}", f"{bare_url}{bare_path}", headers)
+                    size = len(base64.b64decode(answers[same_bytes_name(name, encoding)]["body"]))
+                    rows.append(f"| {name} | {encoding} | {size:,} | {product:,.0f} | "
+                                f"{same:,.0f} | {product / same:.2f} |")  # fmt: skip
+    return rows
+
+
+def paired(first: str, second: str, headers: dict[str, str]) -> tuple[float, float]:
+    """Requests/s of two addresses, measured first, second, second, first for half the time
+    each, so that other work on the machine, if it comes or goes, weighs on both alike."""
+    half = str(max(1, int(DURATION) // 2))
+    rates: dict[str, float] = {first: 0.0, second: 0.0}
+    for address in (first, second, second, first):
+        rates[address] += wrk(address, seconds=half, headers=headers).requests_per_second / 2
+    return rates[first], rates[second]
+
+
+def same_bytes_name(feed: str, encoding: str) -> str:
+    return f"{feed.split()[0]}/{encoding}"
+
+
+def record_answers(url: str, feeds: dict[str, str]) -> dict[str, dict[str, object]]:
+    """The product's answer to each feed in each encoding, after the workers are warm."""
+    answers = {}
+    for name, path in feeds.items():
+        warm_up(f"{url}{path}")
+        for encoding, headers in ENCODINGS.items():
+            request = urllib.request.Request(f"{url}{path}", headers=headers)
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                answers[same_bytes_name(name, encoding)] = {
+                    "status": answer.status,
+                    "headers": [[header, value] for header, value in answer.getheaders()
+                                if header.lower() not in SERVER_HEADERS],
+                    "body": base64.b64encode(answer.read()).decode(),
+                }  # fmt: skip
+    return answers
 
 
 def soak(env: dict[str, str], samples: dict[str, str]) -> list[str]:
