@@ -89,7 +89,8 @@ def build_config(instance_path: Path, overrides: dict[str, Any] | None = None) -
         "ISCG_ENV": env,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A file has no server to lose the connection to: the ping would only add a statement.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
         "ISCG_DEFAULT_TIMEZONE": settings.default_timezone,
         "ISCG_ATTACHMENTS_DIR": str(attachments_dir),
         "ISCG_SECRETARIAT_EMAIL": settings.secretariat_email,

@@ -65,6 +65,17 @@ def test_database_url_comes_from_the_environment(monkeypatch, tmp_path):
     assert build_config(tmp_path)["SQLALCHEMY_DATABASE_URI"].endswith("chosen.sqlite3")
 
 
+@pytest.mark.parametrize(
+    ("url", "pings"),
+    [("sqlite:///x.sqlite3", False), ("postgresql+psycopg://postgres@127.0.0.1:5432/x", True)],
+)
+def test_connections_are_pinged_before_use_only_where_a_server_can_drop_them(
+    monkeypatch, tmp_path, url, pings
+):
+    monkeypatch.setenv("ISCG_DATABASE_URL", url)
+    assert build_config(tmp_path)["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is pings
+
+
 def test_default_database_is_sqlite_in_the_instance_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
     url = build_config(tmp_path)["SQLALCHEMY_DATABASE_URI"]
