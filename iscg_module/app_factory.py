@@ -17,6 +17,7 @@ from iscg_module.database.sqlite_pragmas import apply_sqlite_pragmas
 from iscg_module.events import EventBus
 from iscg_module.extensions import csrf, db, login_manager, migrate
 from iscg_module.resources import shipped_folder
+from iscg_module.web.record_ids import init_record_ids
 from iscg_module.web.request_size import SizedRequest
 from iscg_module.web.session_interface import ProductSessionInterface
 
@@ -35,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.request_class = SizedRequest
 
     _init_extensions(app)
+    init_record_ids(app)
     _register_domains(app)
     return app
 

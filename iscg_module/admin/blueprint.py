@@ -28,12 +28,9 @@ from iscg_module.themes.queries import themes_by_id
 from iscg_module.users.operations import grant_product_role, withdraw_role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
+from iscg_module.web.record_ids import requested_page
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
 
 
 @blueprint.get("/")
@@ -45,7 +42,7 @@ def index() -> str:
 @blueprint.get("/users")
 @require(SECRETARIAT_READ)
 def users() -> str:
-    page = _page_number()
+    page = requested_page(request.args)
     rows, more = users_page(page)
     grants = [grant for user in rows for grant in user.role_grants]
     return render_template(
@@ -54,14 +51,14 @@ def users() -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/users/<int:user_id>")
+@blueprint.get("/users/<id:user_id>")
 @require(SECRETARIAT_READ)
 def user(user_id: int) -> str:
     member = user_or_404(user_id)
     return _user_page(member, GrantRoleForm(formdata=None, themes=all_themes()))
 
 
-@blueprint.post("/users/<int:user_id>/roles")
+@blueprint.post("/users/<id:user_id>/roles")
 @require(ADMIN)
 def grant(user_id: int) -> str | Response:
     member = user_or_404(user_id)
@@ -75,7 +72,7 @@ def grant(user_id: int) -> str | Response:
     return done or _user_page(member, form)
 
 
-@blueprint.post("/users/<int:user_id>/roles/<int:grant_id>/withdraw")
+@blueprint.post("/users/<id:user_id>/roles/<id:grant_id>/withdraw")
 @require(ADMIN)
 def withdraw(user_id: int, grant_id: int) -> Response:
     member = user_or_404(user_id)
@@ -94,7 +91,7 @@ def audit() -> str:
     actions = audit_actions()
     action = request.args.get("action") or None
     unknown_action = action is not None and action not in actions
-    page = _page_number()
+    page = requested_page(request.args)
     entries, more = audit_page(page, None if unknown_action else action)
     return render_template(
         "admin/audit.html", entries=entries, more=more, page=page, actions=actions,

@@ -10,7 +10,7 @@ from iscg_module.attachments.file_store import attachment_store
 from iscg_module.attachments.queries import attachment_or_404
 
 
-@blueprint.get("/<int:attachment_id>/<filename>")
+@blueprint.get("/<id:attachment_id>/<filename>")
 @require(MEMBER)
 def download(attachment_id: int, filename: str) -> Response:
     """The file with the type it was recognised as, always saved rather than shown.

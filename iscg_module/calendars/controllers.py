@@ -57,7 +57,7 @@ def public_feed() -> Response:
     )
 
 
-@blueprint.get("/meetings/<int:meeting_id>.ics")
+@blueprint.get("/meetings/<id:meeting_id>.ics")
 @require(PUBLIC)
 def meeting_file(meeting_id: int) -> Response:
     """One meeting; members signed in get the join link, so their copy is private."""
@@ -124,7 +124,7 @@ def subscriptions() -> str | BaseResponse:
     )
 
 
-@blueprint.post("/calendar/links/<int:subscription_id>/revoke")
+@blueprint.post("/calendar/links/<id:subscription_id>/revoke")
 @require(MEMBER)
 def revoke(subscription_id: int) -> BaseResponse:
     subscription = own_subscription_or_404(current_user, subscription_id)

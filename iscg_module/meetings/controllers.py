@@ -38,6 +38,7 @@ from iscg_module.platform.panels import meeting_panels
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.panel_drawing import draw
+from iscg_module.web.record_ids import requested_page
 
 
 def _meeting_page(meeting: Meeting) -> str:
@@ -52,8 +53,7 @@ def _agenda_page(meeting: Meeting) -> str:
 @require(PUBLIC)
 def index() -> str:
     """Upcoming and past meetings, each paged on its own (``?later=N``, ``?page=N``)."""
-    later = max(request.args.get("later", 1, type=int) or 1, 1)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    later, page = requested_page(request.args, "later"), requested_page(request.args)
     upcoming, more_upcoming = upcoming_meetings(later)
     past, more_past = past_meetings(page)
     return render_template(
@@ -67,7 +67,7 @@ def index() -> str:
     )
 
 
-@blueprint.get("/<int:meeting_id>")
+@blueprint.get("/<id:meeting_id>")
 @require(PUBLIC)
 def show(meeting_id: int) -> str:
     meeting = meeting_or_404(meeting_id)
@@ -100,7 +100,7 @@ def create() -> str | Response:
     return done or render_template("meetings/form.html", form=form, meeting=None)
 
 
-@blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/<id:meeting_id>/edit", methods=["GET", "POST"])
 @require(ADMIN)
 def edit(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -117,7 +117,7 @@ def edit(meeting_id: int) -> str | Response:
     return done or render_template("meetings/form.html", form=form, meeting=meeting)
 
 
-@blueprint.post("/<int:meeting_id>/confirm")
+@blueprint.post("/<id:meeting_id>/confirm")
 @require(ADMIN)
 def confirm(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -129,7 +129,7 @@ def confirm(meeting_id: int) -> Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.route("/<int:meeting_id>/cancel", methods=["GET", "POST"])
+@blueprint.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])
 @require(ADMIN)
 def cancel(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -144,7 +144,7 @@ def cancel(meeting_id: int) -> str | Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.route("/<int:meeting_id>/agenda", methods=["GET", "POST"])
+@blueprint.route("/<id:meeting_id>/agenda", methods=["GET", "POST"])
 @require(ADMIN)
 def agenda(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -166,7 +166,7 @@ def agenda(meeting_id: int) -> str | Response:
     )
 
 
-@blueprint.route("/<int:meeting_id>/agenda/<int:item_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/<id:meeting_id>/agenda/<id:item_id>/edit", methods=["GET", "POST"])
 @require(ADMIN)
 def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -185,7 +185,7 @@ def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     )
 
 
-@blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/delete")
+@blueprint.post("/<id:meeting_id>/agenda/<id:item_id>/delete")
 @require(ADMIN)
 def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -198,7 +198,7 @@ def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
     return redirect(_agenda_page(meeting))
 
 
-@blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/move")
+@blueprint.post("/<id:meeting_id>/agenda/<id:item_id>/move")
 @require(ADMIN)
 def move_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -212,7 +212,7 @@ def move_agenda_item(meeting_id: int, item_id: int) -> Response:
     return redirect(_agenda_page(meeting))
 
 
-@blueprint.route("/<int:meeting_id>/registration", methods=["GET", "POST"])
+@blueprint.route("/<id:meeting_id>/registration", methods=["GET", "POST"])
 @require(MEMBER)
 def register(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -235,7 +235,7 @@ def register(meeting_id: int) -> str | Response:
     )  # fmt: skip
 
 
-@blueprint.post("/<int:meeting_id>/registration/withdraw")
+@blueprint.post("/<id:meeting_id>/registration/withdraw")
 @require(MEMBER)
 def withdraw(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -249,7 +249,7 @@ def withdraw(meeting_id: int) -> Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.get("/<int:meeting_id>/registrations")
+@blueprint.get("/<id:meeting_id>/registrations")
 @require(SECRETARIAT_READ)
 def registrations(meeting_id: int) -> str:
     meeting = meeting_or_404(meeting_id)

@@ -60,7 +60,7 @@ def new(slug: str) -> str | Response:
     return _save(theme, form, None) or _form_page(theme, form, None)
 
 
-@blueprint.route("/<slug>/updates/<int:update_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/<slug>/updates/<id:update_id>/edit", methods=["GET", "POST"])
 @require(THEME_WRITER)
 def edit(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
@@ -97,7 +97,7 @@ def _form_page(theme: Theme, form: UpdateForm, update: ThemeUpdate | None) -> st
     )  # fmt: skip
 
 
-@blueprint.get("/<slug>/updates/<int:update_id>")
+@blueprint.get("/<slug>/updates/<id:update_id>")
 @require(MEMBER)
 def show(slug: str, update_id: int) -> str:
     theme = theme_or_404(slug)
@@ -109,7 +109,7 @@ def show(slug: str, update_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/<slug>/updates/<int:update_id>/versions/<int:number>")
+@blueprint.get("/<slug>/updates/<id:update_id>/versions/<id:number>")
 @require(MEMBER)
 def version(slug: str, update_id: int, number: int) -> str:
     theme = theme_or_404(slug)
@@ -120,13 +120,13 @@ def version(slug: str, update_id: int, number: int) -> str:
     return render_template("theme_updates/version.html", theme=theme, update=update, kept=kept)
 
 
-@blueprint.post("/<slug>/updates/<int:update_id>/submit")
+@blueprint.post("/<slug>/updates/<id:update_id>/submit")
 @require(THEME_WRITER)
 def submit_for_publication(slug: str, update_id: int) -> Response:
     return _act_on(slug, update_id, operations.submit_update, "Submitted for publication.")
 
 
-@blueprint.post("/<slug>/updates/<int:update_id>/publish")
+@blueprint.post("/<slug>/updates/<id:update_id>/publish")
 @require(ADMIN)
 def publish(slug: str, update_id: int) -> Response:
     message = "Published: every member can read it, and the theme's feed carries it."
@@ -142,7 +142,7 @@ def _act_on(
     return redirect(_update_page(update))
 
 
-@blueprint.route("/<slug>/updates/<int:update_id>/return", methods=["GET", "POST"])
+@blueprint.route("/<slug>/updates/<id:update_id>/return", methods=["GET", "POST"])
 @require(ADMIN)
 def return_to_writers(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)

@@ -73,6 +73,6 @@ class AccessibilityPlugin(ThemePlugin):
     @hookimpl
     def iscg_sample_url_values(self) -> dict[str, int]:
         return {
-            "item_id": db.session.scalar(select(func.min(Item.id))) or 0,
-            "liaison_id": db.session.scalar(select(func.min(LiaisonStatement.id))) or 0,
+            "item_id": db.session.scalar(select(func.min(Item.id))) or 1,
+            "liaison_id": db.session.scalar(select(func.min(LiaisonStatement.id))) or 1,
         }

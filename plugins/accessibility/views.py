@@ -59,7 +59,7 @@ def new_item() -> str | Response:
     return done or render_template("iscg_accessibility/item_form.html", form=form)
 
 
-@blueprint.get("/items/<int:item_id>")
+@blueprint.get("/items/<id:item_id>")
 @require(MEMBER)
 def item(item_id: int) -> str:
     found = _item_or_404(item_id)
@@ -70,7 +70,7 @@ def item(item_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/items/<int:item_id>/step", methods=["GET", "POST"])
+@blueprint.route("/items/<id:item_id>/step", methods=["GET", "POST"])
 @require(RECORD)
 def step(item_id: int) -> str | Response:
     found = _item_or_404(item_id)
@@ -120,7 +120,7 @@ def _liaison_page(statement: LiaisonStatement) -> str:
     return url_for("accessibility.liaison", liaison_id=statement.id)
 
 
-@blueprint.get("/liaisons/<int:liaison_id>")
+@blueprint.get("/liaisons/<id:liaison_id>")
 @require(MEMBER)
 def liaison(liaison_id: int) -> str:
     return render_template(
@@ -143,7 +143,7 @@ def new_liaison() -> str | Response:
     return done or render_template("iscg_accessibility/liaison_form.html", form=form)
 
 
-@blueprint.route("/liaisons/<int:liaison_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/liaisons/<id:liaison_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_liaison(liaison_id: int) -> str | Response:
     statement = _liaison_or_404(liaison_id)

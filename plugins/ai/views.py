@@ -59,7 +59,7 @@ def reports() -> str:
     return render_template("iscg_ai/reports.html", reports=listed, **_labels())
 
 
-@blueprint.get("/reports/<int:update_id>")
+@blueprint.get("/reports/<id:update_id>")
 @require(MEMBER)
 def report(update_id: int) -> str:
     every = published_reports()
@@ -70,7 +70,7 @@ def report(update_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/reports/<int:update_id>/activities.csv")
+@blueprint.get("/reports/<id:update_id>/activities.csv")
 @require(MEMBER)
 def activities_export(update_id: int) -> Response:
     shown = _report_or_404(published_reports(), update_id)

@@ -58,9 +58,9 @@ class ClimatePlugin(ThemePlugin):
 
     @hookimpl
     def iscg_sample_url_values(self) -> dict[str, int | None]:
-        """The demo records no value (the reference report gives none): 0 then names none,
+        """The demo records no value (the reference report gives none): 1 then names none,
         and the walks meet the value pages' access rule, then a 404."""
         return {
             "indicator_id": db.session.scalar(select(func.min(Indicator.id))),
-            "value_id": db.session.scalar(select(func.min(IndicatorValue.id))) or 0,
+            "value_id": db.session.scalar(select(func.min(IndicatorValue.id))) or 1,
         }

@@ -94,7 +94,7 @@ def new_indicator() -> str | Response:
     return done or render_template("iscg_climate/indicator_form.html", form=form)
 
 
-@blueprint.get("/indicators/<int:indicator_id>")
+@blueprint.get("/indicators/<id:indicator_id>")
 @require(MEMBER)
 def indicator(indicator_id: int) -> str:
     found = _indicator_or_404(indicator_id)
@@ -109,7 +109,7 @@ def indicator(indicator_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/indicators/<int:indicator_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/indicators/<id:indicator_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_indicator(indicator_id: int) -> str | Response:
     found = _indicator_or_404(indicator_id)
@@ -123,7 +123,7 @@ def edit_indicator(indicator_id: int) -> str | Response:
     return done or render_template("iscg_climate/indicator_form.html", form=form, indicator=found)
 
 
-@blueprint.route("/indicators/<int:indicator_id>/values/new", methods=["GET", "POST"])
+@blueprint.route("/indicators/<id:indicator_id>/values/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_value(indicator_id: int) -> str | Response:
     found = _indicator_or_404(indicator_id)
@@ -137,7 +137,7 @@ def new_value(indicator_id: int) -> str | Response:
     return done or render_template("iscg_climate/value_form.html", form=form, indicator=found)
 
 
-@blueprint.route("/values/<int:value_id>/edit", methods=["GET", "POST"])
+@blueprint.route("/values/<id:value_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_value(value_id: int) -> str | Response:
     recorded = _value_or_404(value_id)
@@ -154,7 +154,7 @@ def edit_value(value_id: int) -> str | Response:
     )
 
 
-@blueprint.post("/values/<int:value_id>/remove")
+@blueprint.post("/values/<id:value_id>/remove")
 @require(RECORD)
 def remove(value_id: int) -> Response:
     recorded = _value_or_404(value_id)

@@ -6,10 +6,11 @@ for anonymous visitors, members, the chair and admins, fails here.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
-from flask import Flask
+from flask import Flask, url_for
 from werkzeug.routing import Rule as UrlRule
 
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, Rule, rule_of
@@ -27,6 +28,7 @@ from iscg_module.themes.models import ThemeStatus
 from iscg_module.themes.operations import ensure_theme
 from iscg_module.users.operations import grant_product_role
 from iscg_module.users.roles import Role
+from iscg_module.web.record_ids import PAGE_NUMBER_MAX, RECORD_ID_MAX
 
 # What each rule does to each visitor: let in, send to sign in, or refuse (403).
 IN, SIGN_IN, REFUSED = "let in", "sent to sign in", "refused"
@@ -160,3 +162,51 @@ def test_each_post_only_route_refuses_the_wrong_role(app, sample_ids, accounts, 
                 assert outcome(response) == expected[visitor], (url, visitor)
         checked += 1
     assert checked >= 5
+
+
+# Past the Integer columns' range on PostgreSQL, and past 64 bits (SQLite's range).
+OUT_OF_RANGE_IDS = (RECORD_ID_MAX + 1, 2**63, 10**20)
+
+
+def _id_names(rule: UrlRule) -> list[str]:
+    return re.findall(r"<id:(\w+)>", rule.rule)
+
+
+@pytest.mark.parametrize("huge", OUT_OF_RANGE_IDS)
+def test_an_id_no_record_can_have_is_not_found_on_every_route_for_everyone(
+    app, sample_ids, visitors, huge
+):
+    checked = 0
+    for rule in _routes(app):
+        names = _id_names(rule)
+        if not names:
+            continue
+        with app.test_request_context():
+            url = url_for(rule.endpoint, **{**_arguments(rule, sample_ids),
+                                            **dict.fromkeys(names, huge)})  # fmt: skip
+        for visitor, client in visitors.items():
+            if "GET" in rule.methods:
+                assert client.get(url).status_code == 404, (url, visitor)
+            else:
+                assert client.post_form(url, {}).status_code in (400, 404), (url, visitor)
+        checked += 1
+    assert checked >= 30
+
+
+def test_record_ids_and_page_numbers_keep_their_names_in_every_route(app):
+    """Every integer in an address goes through the ``id`` converter, plugins' included."""
+    plain_integers = [rule.rule for rule in _routes(app) if "<int:" in rule.rule]
+    assert plain_integers == []
+
+
+@pytest.mark.parametrize("path", ["/meetings/?page={}", "/meetings/?later={}",
+                                  "/admin/users?page={}", "/admin/audit?page={}"])  # fmt: skip
+@pytest.mark.parametrize("number", ["99999999999999999999", str(PAGE_NUMBER_MAX + 1)])
+def test_a_page_number_past_any_page_is_not_found(app, visitors, path, number):
+    response = visitors["admin"].get(path.format(number))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("number", ["-99999999999999999999", "0", "two", ""])
+def test_a_page_number_below_the_first_or_unreadable_shows_the_first(visitors, number):
+    assert visitors["admin"].get(f"/meetings/?page={number}").status_code == 200
