@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, ValidationError
@@ -12,11 +11,12 @@ from wtforms.validators import AnyOf, DataRequired, ValidationError
 from iscg_module.platform.settings import Setting
 from iscg_module.themes.models import Theme
 from iscg_module.users.roles import Role, Sector
+from iscg_module.web.trimmed_form import TrimmedForm
 
 NO_CHOICE = ""
 
 
-class GrantRoleForm(FlaskForm):
+class GrantRoleForm(TrimmedForm):
     role = RadioField(
         "Role",
         choices=[
@@ -64,20 +64,20 @@ class GrantRoleForm(FlaskForm):
 SETTING_PREFIX = "setting__"
 
 
-def plugin_settings_form(declared: list[Setting], current: dict[str, Any]) -> FlaskForm:
+def plugin_settings_form(declared: list[Setting], current: dict[str, Any]) -> TrimmedForm:
     """A form generated from a plugin's declared settings, filled with their values."""
     fields = {f"{SETTING_PREFIX}{setting.name}": setting.field() for setting in declared}
     fields["submit"] = SubmitField("Save settings")
-    form_type = type("PluginSettingsForm", (FlaskForm,), fields)
+    form_type = type("PluginSettingsForm", (TrimmedForm,), fields)
     return form_type(data={f"{SETTING_PREFIX}{name}": value for name, value in current.items()})
 
 
-def submitted_settings(form: FlaskForm, declared: list[Setting]) -> dict[str, Any]:
+def submitted_settings(form: TrimmedForm, declared: list[Setting]) -> dict[str, Any]:
     """The settings' values as the validated form holds them."""
     return {setting.name: form[f"{SETTING_PREFIX}{setting.name}"].data for setting in declared}
 
 
-class PluginSwitchForm(FlaskForm):
+class PluginSwitchForm(TrimmedForm):
     """The confirmed switch carries the state asked for, not "the opposite of now".
 
     Two admins confirming on different servers within a second would otherwise undo each

@@ -1,7 +1,7 @@
 """A form with no fields but its CSRF token, for buttons that change state."""
 
-from flask_wtf import FlaskForm
+from iscg_module.web.trimmed_form import TrimmedForm
 
 
-class ActionForm(FlaskForm):
+class ActionForm(TrimmedForm):
     """Confirm, cancel, delete, withdraw: a POST button protected against cross-site requests."""

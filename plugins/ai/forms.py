@@ -135,6 +135,9 @@ def _report_id(value: Any) -> int | None:
 class CompareForm(Form):
     """Two published reports to compare, chosen by their ids (a GET form: nothing changes)."""
 
+    class Meta(TrimmedMeta):
+        pass
+
     earlier = SelectField("Earlier report", coerce=_report_id, validate_choice=False)
     later = SelectField("Later report", coerce=_report_id, validate_choice=False)
 

@@ -82,6 +82,13 @@ BAD_INPUT = [
     ({"schedule_kind": "window", "earliest_date": "2032-01-26", "latest_date": "2032-02-06"},
      "schedule_kind", "Only a tentative meeting"),
     ({"schedule_kind": "sometime"}, "schedule_kind", "Not a valid choice."),
+    # urlsplit drops CR and LF before its own checks: the rule for text sees them first.
+    ({"join_url": "https://zoom.example.org/j/1\nBcc: x"}, "join_url",
+     "Join link must be one line of text: it cannot hold a line break."),
+    ({"join_url": "https://zoom.example.org/j/1\rx"}, "join_url", "cannot hold a line break"),
+    ({"title": "Quarterly\x01 meeting"}, "title", "cannot hold the control character U+0001"),
+    ({"platform": "Zoom\u2028Teams"}, "platform", "cannot hold a line break"),
+    ({"description": "Agenda\x00"}, "description", "cannot hold the control character U+0000"),
 ]  # fmt: skip
 
 

@@ -134,6 +134,9 @@ def test_the_chair_reads_unpublished_updates_but_members_do_not(app, theme, writ
         ({"body": "x" * 20_001}, "Field cannot be longer than 20000 characters."),
         ({"links": "Slides javascript:alert(1)://x"}, "is not an http or https address."),
         ({"links": "\n".join(f"ISCG/21-2/{n}" for n in range(21))}, "At most 20 document links."),
+        ({"title": "Quarterly\x01 update"}, "cannot hold the control character U+0001"),
+        ({"title": "Quarterly\nupdate"}, "must be one line of text"),
+        ({"body": "Progress\x1b[31m"}, "cannot hold the control character U+001B"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_nothing_is_saved(
