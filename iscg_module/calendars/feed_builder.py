@@ -16,6 +16,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vText, vUri
 from iscg_module.calendars.time_zone_definitions import vtimezone
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
 from iscg_module.meetings.schedule import is_repeated
+from iscg_module.text.plain_text import first_forbidden, one_line, printable
 
 PRODUCT_ID = "-//ISCG//iscg-module meetings//EN"
 REFRESH_INTERVAL = timedelta(hours=1)
@@ -54,11 +55,12 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    # icalendar knows NAME and the X-WR- names as no type: escape them as SUMMARY is.
+    # icalendar knows NAME and the X-WR- names as no type: escape them as SUMMARY is, and
+    # write the names, as clients list them, on one line.
     for name in ("name", "x-wr-calname"):
-        calendar.add(name, vText(_one_line(spec.name)))
+        calendar.add(name, vText(one_line(spec.name)))
     for name in ("description", "x-wr-caldesc"):
-        calendar.add(name, vText(spec.description))
+        calendar.add(name, vText(printable(spec.description)))
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
     for timezone in _timezones_for(meetings):
@@ -77,7 +79,7 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str, organizer: str) -> Event:
     event.add("created", meeting.created_at)
     event.add("last-modified", meeting.updated_at)
     event.add("sequence", meeting.sequence)
-    event.add("summary", _summary(meeting))
+    event.add("summary", one_line(_summary(meeting)))
     event.add("status", ICAL_STATUS[meeting.status])
     event.add("class", "PUBLIC")
     event.add("organizer", _organizer(organizer))
@@ -92,18 +94,13 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str, organizer: str) -> Event:
         event.add("transp", "TRANSPARENT")
     location = _location(meeting)
     if location:
-        event.add("location", location)
+        event.add("location", one_line(location))
     if _shows_join_link(meeting, spec):
-        label = meeting.platform or "Join online"
+        label = one_line(meeting.platform or "") or "Join online"
         event.add("conference", vUri(meeting.join_url),
                   parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": label})  # fmt: skip
-    event.add("description", _description(meeting, spec, url))
+    event.add("description", printable(_description(meeting, spec, url)))
     return event
-
-
-def _one_line(text: str) -> str:
-    """A calendar's name as clients list it: one line, its breaks and controls made spaces."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _organizer(address: str) -> vCalAddress:
@@ -127,8 +124,11 @@ def _start_and_end(meeting: Meeting) -> tuple[tuple[str, datetime], tuple[str, d
 
 
 def _shows_join_link(meeting: Meeting, spec: FeedSpec) -> bool:
-    """Join links go to members' copies only, and never for a cancelled meeting."""
-    return spec.show_join_links and bool(meeting.join_url) and not meeting.is_cancelled
+    """Join links go to members' copies only, never for a cancelled meeting, and never one
+    that the rule for text would refuse (a stored line break would end the property)."""
+    if not spec.show_join_links or not meeting.join_url or meeting.is_cancelled:
+        return False
+    return first_forbidden(meeting.join_url, multi_line=False) is None
 
 
 def _summary(meeting: Meeting) -> str:

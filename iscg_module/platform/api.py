@@ -42,6 +42,7 @@ from iscg_module.platform.settings import (
     TextSetting,
 )
 from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, NavigationEntry, ThemePlugin
+from iscg_module.text.plain_text import one_line, printable
 from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.models import User
 from iscg_module.users.roles import Role
@@ -101,9 +102,11 @@ __all__ = [
     "hookimpl",
     "make_chart",
     "meeting_formats_by_year",
+    "one_line",
     "permission",
     "plausible_date",
     "plugin_settings",
+    "printable",
     "published_theme_updates",
     "record_audit",
     "require",

@@ -7,13 +7,17 @@ import io
 
 from iscg_ai.reports import SECTOR_LABELS, STATUS_LABELS, PublishedReport
 
+from iscg_module.platform.api import printable
+
 HEADER = ("Sector", "Group or Question", "Title", "Status", "Next step", "Link")
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: str) -> str:
-    """``value``, with a leading apostrophe if a spreadsheet would take it for a formula."""
+    """``value`` without control characters, and with a leading apostrophe if a spreadsheet
+    would take it for a formula."""
+    value = printable(value)
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
