@@ -42,6 +42,7 @@ from iscg_module.meetings.schedule import (
     localize,
     repeated_time,
 )
+from iscg_module.web.plausible_date import plausible_date
 from iscg_module.web.time_zones import is_known_time_zone, time_zone_names
 from iscg_module.web.trimmed_form import TrimmedForm
 
@@ -73,12 +74,16 @@ class MeetingForm(TrimmedForm):
         default=EXACT,
         validators=[AnyOf([EXACT, WINDOW])],
     )
-    starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    starts_at = DateTimeLocalField(
+        "Starts", format="%Y-%m-%dT%H:%M", validators=[Optional(), plausible_date]
+    )
     starts_at_occurrence = OccurrenceField("Starts: which one?")
-    ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    ends_at = DateTimeLocalField(
+        "Ends", format="%Y-%m-%dT%H:%M", validators=[Optional(), plausible_date]
+    )
     ends_at_occurrence = OccurrenceField("Ends: which one?")
-    earliest_date = DateField("Window from", validators=[Optional()])
-    latest_date = DateField("Window until", validators=[Optional()])
+    earliest_date = DateField("Window from", validators=[Optional(), plausible_date])
+    latest_date = DateField("Window until", validators=[Optional(), plausible_date])
     format = RadioField(
         "Format",
         choices=[SelectChoice(value.value, label) for value, label in FORMAT_LABELS.items()],

@@ -26,6 +26,7 @@ from iscg_module.meetings.models import (
 from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails, span_in_utc
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.form_extensions import ExtensionValues
+from iscg_module.plausible_dates import RANGE_MESSAGE, is_plausible
 from iscg_module.users.models import User
 
 # Changing any of these makes calendar clients update their copy (SEQUENCE rises).
@@ -223,6 +224,7 @@ def withdraw_registration(actor: User, registration: Registration) -> None:
 def _apply_details(meeting: Meeting, details: MeetingDetails) -> None:
     zone = ZoneInfo(details.timezone)
     schedule = details.schedule
+    _refuse_implausible(schedule)
     if isinstance(schedule, DateWindow):
         if meeting.status is not MeetingStatus.TENTATIVE:
             raise MeetingRuleError("Only a tentative meeting can have a window instead of times.")
@@ -245,6 +247,17 @@ def _apply_details(meeting: Meeting, details: MeetingDetails) -> None:
     meeting.platform = details.platform or None
     meeting.join_url = details.join_url or None
     meeting.venue = details.venue or None
+
+
+def _refuse_implausible(schedule: DateWindow | ExactTimes) -> None:
+    """Dates outside the plausible range are refused here too, whoever calls: the command
+    line and importers have no form to stop them, and calendars cannot show year 9999."""
+    if isinstance(schedule, DateWindow):
+        days = (schedule.earliest, schedule.latest)
+    else:
+        days = (schedule.starts_at, schedule.ends_at)
+    if not all(is_plausible(day) for day in days):
+        raise MeetingRuleError(RANGE_MESSAGE)
 
 
 def _client_visible(meeting: Meeting) -> dict[str, object]:

@@ -89,6 +89,16 @@ BAD_INPUT = [
     ({"title": "Quarterly\x01 meeting"}, "title", "cannot hold the control character U+0001"),
     ({"platform": "Zoom\u2028Teams"}, "platform", "cannot hold a line break"),
     ({"description": "Agenda\x00"}, "description", "cannot hold the control character U+0000"),
+    # Dates that calendars cannot show, or that overflow on the way to UTC.
+    ({"starts_at": "9999-12-31T10:00", "ends_at": "9999-12-31T12:00"}, "starts_at",
+     "Give a date between 2000 and 2100."),
+    ({"timezone": "Asia/Tokyo", "starts_at": "0001-01-01T00:00"}, "starts_at",
+     "Give a date between 2000 and 2100."),
+    ({"ends_at": "2101-01-01T00:00"}, "ends_at", "Give a date between 2000 and 2100."),
+    ({"schedule_kind": "window", "earliest_date": "2032-01-26", "latest_date": "9999-12-31",
+      "status": "tentative"}, "latest_date", "Give a date between 2000 and 2100."),
+    ({"schedule_kind": "window", "earliest_date": "1999-12-31", "latest_date": "2032-01-01",
+      "status": "tentative"}, "earliest_date", "Give a date between 2000 and 2100."),
 ]  # fmt: skip
 
 

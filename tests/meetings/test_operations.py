@@ -143,6 +143,24 @@ def test_end_before_start_is_refused_and_nothing_is_saved(app, admin):
     assert db.session.scalar(meeting_entries) == 0
 
 
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        ExactTimes(at(9999, 12, 31, 10), at(9999, 12, 31, 12)),
+        ExactTimes(datetime(1, 1, 1, 9, tzinfo=ZoneInfo("Asia/Tokyo")),
+                   datetime(1, 1, 1, 10, tzinfo=ZoneInfo("Asia/Tokyo"))),
+        ExactTimes(at(2100, 12, 31, 22), at(2101, 1, 1, 1)),
+        DateWindow(date(2032, 1, 26), date(9999, 12, 31)),
+        DateWindow(date(1999, 12, 31), date(2000, 1, 2)),
+    ],
+)  # fmt: skip
+def test_a_date_outside_the_plausible_range_is_refused_whoever_calls(app, admin, schedule):
+    status = MeetingStatus.TENTATIVE if isinstance(schedule, DateWindow) else None
+    with pytest.raises(MeetingRuleError, match="between 2000 and 2100"):
+        make_meeting(status or MeetingStatus.CONFIRMED, actor=admin, schedule=schedule)
+    assert db.session.scalar(select(func.count(Meeting.id))) == 0
+
+
 def _last_october_night(hour: int, minute: int, fold: int) -> datetime:
     """A Geneva wall-clock time on 31 October 2021; 02:00 to 02:59 happen twice."""
     return datetime(2021, 10, 31, hour, minute, tzinfo=ZoneInfo("Europe/Zurich"), fold=fold)
