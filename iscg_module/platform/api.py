@@ -49,6 +49,7 @@ from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.plausible_date import plausible_date
+from iscg_module.web.row_list import RowList
 from iscg_module.web.trimmed_form import TrimmedForm, TrimmedMeta
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
@@ -85,6 +86,7 @@ __all__ = [
     "ReportPeriod",
     "ReportSection",
     "Role",
+    "RowList",
     "Rule",
     "Series",
     "Setting",

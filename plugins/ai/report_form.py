@@ -12,11 +12,11 @@ from typing import Any
 from iscg_ai.forms import ActivityRow, DistinctActivities, details_of, is_blank
 from iscg_ai.models import ACTIVITIES_MAX, TERMS_MAX, Activity
 from iscg_ai.reports import published_reports, saved_report, store_report
-from wtforms import FieldList, FormField, TextAreaField
+from wtforms import FormField, TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length
 
-from iscg_module.platform.api import FormExtension
+from iscg_module.platform.api import FormExtension, RowList
 
 BLANK_ROWS = 3
 
@@ -50,7 +50,7 @@ class ReportFields(FormExtension):
 
     def fields(self) -> dict[str, UnboundField]:
         return {
-            "activities": FieldList(
+            "activities": RowList(
                 FormField(ActivityRow, "Activity"),
                 "Activities coordinated",
                 description=(
@@ -59,6 +59,7 @@ class ReportFields(FormExtension):
                     f"get {BLANK_ROWS} more blank rows."
                 ),
                 validators=[DistinctActivities(ACTIVITIES_MAX)],
+                max_rows=ACTIVITIES_MAX + BLANK_ROWS,
                 default=lambda: _with_blank_rows(self._latest_published()[0]),
             ),
             "terms_of_reference": TextAreaField(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from iscg_ai.forms import ActivityRow
 from iscg_ai.models import Activity, ActivityStatus, Report, Sector
 from sqlalchemy import func, select
 
@@ -112,6 +113,30 @@ def test_too_long_terms_and_too_many_activities_are_refused(app, writer):
     many = [activity(f"Activity number {number}") for number in range(61)]
     page = write_report(writer, many).get_data(as_text=True)
     assert "Activities coordinated: A report lists at most 60 activities." in page
+    assert rows(ThemeUpdate) == 0 and rows(Report) == 0
+
+
+@pytest.mark.parametrize("sent", [64, 2_000])
+def test_rows_past_the_cap_are_refused_by_name_and_never_built(app, writer, monkeypatch, sent):
+    """The cost of a submission is bounded by the cap, whatever number of rows it names."""
+    validated = []
+    real = ActivityRow.validate
+    monkeypatch.setattr(ActivityRow, "validate",
+                        lambda row, *args: validated.append(row) or real(row, *args))  # fmt: skip
+    many = [activity(f"Activity number {number}") for number in range(sent)]
+    page = write_report(writer, many, blank=0).get_data(as_text=True)
+    refused = (
+        f"Activities coordinated: at most 63 rows can be sent at once, and this form sent {sent:,}."
+    )
+    assert refused in page
+    assert len(validated) <= 63
+    assert rows(ThemeUpdate) == 0 and rows(Report) == 0
+
+
+def test_twenty_thousand_rows_are_too_large_a_request_to_read(app, writer):
+    many = [activity(f"A {number}") for number in range(20_000)]
+    response = write_report(writer, many, blank=0)
+    assert response.status_code == 413 and "Nothing was saved" in response.get_data(as_text=True)
     assert rows(ThemeUpdate) == 0 and rows(Report) == 0
 
 
