@@ -48,6 +48,8 @@ def stored(app, admin, member):
     """A meeting and a published update whose every text holds the value being tried."""
 
     def store(value: str) -> dict[str, str]:
+        if "\x00" in value and db.engine.dialect.name == "postgresql":
+            pytest.skip("PostgreSQL refuses NUL in text itself, so no row can hold one there")
         meeting = make_meeting(join_url="https://zoom.example.org/j/1")
         theme = ensure_theme(None, "accessibility", "Accessibility", "", ThemeStatus.ACTIVE)
         grant_product_role(admin, member, Role.FOCAL_POINT, theme=theme)
