@@ -16,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from iscg_module import create_app
+from iscg_module.calendars.feed_builder import ORGANIZER_NAME
+from iscg_module.config import SECRETARIAT_EMAIL
 from iscg_module.extensions import db
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting
@@ -42,8 +44,8 @@ def plain_values(meetings: list[Meeting]) -> list[dict[str, object]]:
 
 
 def organizer() -> vCalAddress:
-    address = vCalAddress("mailto:iscg@itu.int")
-    address.params["CN"] = "ISCG Secretariat"
+    address = vCalAddress(f"mailto:{SECRETARIAT_EMAIL}")
+    address.params["CN"] = ORGANIZER_NAME
     return address
 
 

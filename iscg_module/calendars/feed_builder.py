@@ -20,14 +20,12 @@ from iscg_module.text.plain_text import first_forbidden, one_line, printable
 
 PRODUCT_ID = "-//ISCG//iscg-module meetings//EN"
 REFRESH_INTERVAL = timedelta(hours=1)
+ORGANIZER_NAME = "ISCG Secretariat"
 ICAL_STATUS = {
     MeetingStatus.TENTATIVE: "TENTATIVE",
     MeetingStatus.CONFIRMED: "CONFIRMED",
     MeetingStatus.CANCELLED: "CANCELLED",
 }
-
-
-ORGANIZER_NAME = "ISCG Secretariat"
 
 
 @dataclass(frozen=True)

@@ -104,10 +104,9 @@ def _span_components(zone: ZoneInfo, first: int, last: int) -> Iterator[Timezone
 
 def _utc_start(zone: ZoneInfo, year: int) -> datetime:
     """Local midnight of 1 January, as a UTC instant, kept inside datetime's range."""
-    local = datetime(year, 1, 1, tzinfo=zone)
     if year == MINYEAR:
         return datetime(MINYEAR, 1, 2, tzinfo=UTC)
-    return local.astimezone(UTC)
+    return datetime(year, 1, 1, tzinfo=zone).astimezone(UTC)
 
 
 def _in_effect(zone: ZoneInfo, instant: datetime) -> Observance:

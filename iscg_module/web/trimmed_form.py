@@ -6,7 +6,7 @@ Every text field also gets the rule of ``text/plain_text.py``: a single-line fie
 line breaks and control characters, a text area refuses control characters other than
 newlines and tabs (the CR of the browser's CRLF is dropped first), and the message names
 the field. Fields that plugins add to a core form are bound with it; a plain row form
-(inside a ``FieldList``) gets the same with ``class Meta(TrimmedMeta)``.
+(inside a ``RowList``) gets the same with ``class Meta(TrimmedMeta)``.
 """
 
 from __future__ import annotations
