@@ -1,23 +1,53 @@
 """What may be attached: how many files, how large, of which kinds, under which names.
 
-A file's kind is decided from its name's extension and its leading bytes together: the
-extension says what the file claims to be, and the content must agree. What the browser
+A file's kind is decided from its name's extension and its content together: the
+extension says what the file claims to be, and the content must agree (see
+``file_formats`` for single files, ``office_packages`` for documents). What the browser
 says (the part's Content-Type) is never read, since anyone can set it. A program renamed
 ``.pdf`` is refused by name, so the person knows why.
+
+PDF and images, the kinds a browser displays itself, must not carry a web page's code
+anywhere, since a page hidden in them could run. Text is not searched, as it is served as
+text and may well quote such code; nor are documents, whose parts are packed. Every
+refusal is worded here, naming the file and the rule it breaks.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from werkzeug.datastructures import FileStorage
 
+from iscg_module.attachments.file_formats import (
+    any_content,
+    complete_jpeg,
+    complete_pdf,
+    complete_png,
+    is_program,
+    is_text,
+    starts_as_jpeg,
+    starts_as_pdf,
+    starts_as_png,
+    web_page_code,
+)
+from iscg_module.attachments.office_packages import (
+    EXCEL,
+    MAX_INFLATED_BYTES,
+    MAX_INFLATION_RATIO,
+    MAX_PACKAGE_PARTS,
+    OPENDOCUMENT,
+    POWERPOINT,
+    WORD,
+    PackageLimit,
+    PackageTooLarge,
+    complete_package,
+    office_open_xml,
+    open_document,
+)
 from iscg_module.operation_refused import OperationRefused
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -26,17 +56,7 @@ MAX_FILES = 5
 FORM_ALLOWANCE_BYTES = 2 * 1024 * 1024
 REQUEST_MAX_BYTES = MAX_FILES * MAX_FILE_BYTES + FORM_ALLOWANCE_BYTES
 FILENAME_MAX = 200
-# Bytes of a PDF before its "%PDF-" header that readers tolerate.
-PDF_HEADER_WINDOW = 1024
 
-ZIP = b"PK\x03\x04"
-PROGRAM_SIGNATURES = (
-    b"MZ",  # Windows and DOS programs and libraries
-    b"\x7fELF",  # Linux and other Unix programs
-    b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf",  # macOS programs, both byte orders
-    b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe",
-    b"\xca\xfe\xba\xbe",  # macOS universal programs (and Java classes)
-)  # fmt: skip
 # Characters Windows or macOS refuse in file names, or that read as a path.
 UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*]')
 
@@ -47,78 +67,40 @@ class AttachmentRefused(OperationRefused):
 
 @dataclass(frozen=True)
 class FileKind:
-    """One kind of file that may be attached, and how its content is recognised."""
+    """One kind of file that may be attached, and how its content is recognised.
+
+    ``recognises`` reads how the content begins; ``complete`` checks all of it, and raises
+    ``PackageTooLarge`` for a package that unpacks past a limit. The content of a kind
+    ``shown_by_browsers`` must hold no web page code at all.
+    """
 
     label: str
     media_type: str
     extensions: tuple[str, ...]
     recognises: Callable[[bytes], bool]
+    complete: Callable[[bytes], bool] = any_content
+    shown_by_browsers: bool = False
 
 
-def _starts_with(signature: bytes) -> Callable[[bytes], bool]:
-    return lambda data: data.startswith(signature)
-
-
-def _pdf(data: bytes) -> bool:
-    return b"%PDF-" in data[:PDF_HEADER_WINDOW]
-
-
-def _office_open_xml(folder: str) -> Callable[[bytes], bool]:
-    """A ZIP package with the parts of a Word, Excel or PowerPoint file (its ``folder``)."""
-
-    def recognises(data: bytes) -> bool:
-        if not data.startswith(ZIP):
-            return False
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
-            return False
-        return "[Content_Types].xml" in names and any(name.startswith(folder) for name in names)
-
-    return recognises
-
-
-def _open_document(media_type: str) -> Callable[[bytes], bool]:
-    """A ZIP package whose first entry, stored uncompressed, is ``mimetype`` naming its type.
-
-    The OpenDocument standard requires that layout precisely so that the type can be read
-    from the leading bytes: the entry's name starts at byte 30, its content at byte 38.
-    """
-    expected = b"mimetype" + media_type.encode()
-    return lambda data: data.startswith(ZIP) and data[30 : 30 + len(expected)] == expected
-
-
-def _text(data: bytes) -> bool:
-    """No NUL byte, and readable as UTF-8 or as the Windows encoding Excel saves CSV in."""
-    if b"\x00" in data:
-        return False
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
-
-
-OPENDOCUMENT = "application/vnd.oasis.opendocument"
-OFFICE = "application/vnd.openxmlformats-officedocument"
 KINDS = (
-    FileKind("PDF", "application/pdf", (".pdf",), _pdf),
-    FileKind("Word", f"{OFFICE}.wordprocessingml.document", (".docx",), _office_open_xml("word/")),
-    FileKind("Excel", f"{OFFICE}.spreadsheetml.sheet", (".xlsx",), _office_open_xml("xl/")),
-    FileKind("PowerPoint", f"{OFFICE}.presentationml.presentation", (".pptx",),
-             _office_open_xml("ppt/")),
+    FileKind("PDF", "application/pdf", (".pdf",), starts_as_pdf, complete_pdf,
+             shown_by_browsers=True),
+    FileKind("Word", WORD, (".docx",), office_open_xml(WORD), complete_package),
+    FileKind("Excel", EXCEL, (".xlsx",), office_open_xml(EXCEL), complete_package),
+    FileKind("PowerPoint", POWERPOINT, (".pptx",), office_open_xml(POWERPOINT),
+             complete_package),
     FileKind("OpenDocument text", f"{OPENDOCUMENT}.text", (".odt",),
-             _open_document(f"{OPENDOCUMENT}.text")),
+             open_document(f"{OPENDOCUMENT}.text"), complete_package),
     FileKind("OpenDocument spreadsheet", f"{OPENDOCUMENT}.spreadsheet", (".ods",),
-             _open_document(f"{OPENDOCUMENT}.spreadsheet")),
+             open_document(f"{OPENDOCUMENT}.spreadsheet"), complete_package),
     FileKind("OpenDocument presentation", f"{OPENDOCUMENT}.presentation", (".odp",),
-             _open_document(f"{OPENDOCUMENT}.presentation")),
-    FileKind("Text", "text/plain", (".txt",), _text),
-    FileKind("CSV", "text/csv", (".csv",), _text),
-    FileKind("PNG image", "image/png", (".png",), _starts_with(b"\x89PNG\r\n\x1a\n")),
-    FileKind("JPEG image", "image/jpeg", (".jpg", ".jpeg"), _starts_with(b"\xff\xd8\xff")),
+             open_document(f"{OPENDOCUMENT}.presentation"), complete_package),
+    FileKind("Text", "text/plain", (".txt",), is_text),
+    FileKind("CSV", "text/csv", (".csv",), is_text),
+    FileKind("PNG image", "image/png", (".png",), starts_as_png, complete_png,
+             shown_by_browsers=True),
+    FileKind("JPEG image", "image/jpeg", (".jpg", ".jpeg"), starts_as_jpeg, complete_jpeg,
+             shown_by_browsers=True),
 )  # fmt: skip
 KIND_OF_EXTENSION = {extension: kind for kind in KINDS for extension in kind.extensions}
 LABEL_OF_MEDIA_TYPE = {kind.media_type: kind.label for kind in KINDS}
@@ -209,13 +191,46 @@ def check_file(storage: FileStorage) -> CheckedFile:
     kind = KIND_OF_EXTENSION.get(_extension(name))
     if kind is None:
         raise AttachmentRefused(f"{shown} cannot be attached: only {ALLOWED_EXTENSIONS} files can.")
-    if data.startswith(PROGRAM_SIGNATURES):
+    if is_program(data):
         raise AttachmentRefused(f"{shown} was refused: it is a program, whatever its name says.")
     if not kind.recognises(data):
         raise AttachmentRefused(
             f"{shown} was refused: its name says {kind.label}, its content does not."
         )
+    _check_content(shown, kind, data)
     return CheckedFile(name, kind, data)
+
+
+def _check_content(shown: str, kind: FileKind, data: bytes) -> None:
+    """``AttachmentRefused`` for content that is not whole, or that hides a web page."""
+    code = web_page_code(data) if kind.shown_by_browsers else None
+    if code:
+        raise AttachmentRefused(
+            f"{shown} was refused: it contains the code of a web page ({code}), "
+            "which a browser could run."
+        )
+    try:
+        complete = kind.complete(data)
+    except PackageTooLarge as refusal:
+        raise AttachmentRefused(f"{shown} was refused: {_too_large(refusal.limit)}") from None
+    if not complete:
+        raise AttachmentRefused(
+            f"{shown} was refused: it does not look like a complete {kind.label} file."
+        )
+
+
+def _too_large(limit: PackageLimit) -> str:
+    """Why a package past ``limit`` is refused, in the words that follow "<name> was refused: "."""
+    if limit is PackageLimit.PARTS:
+        return f"it holds more than {MAX_PACKAGE_PARTS:,} parts, the most a document may."
+    if limit is PackageLimit.INFLATED:
+        return (
+            f"it unpacks to more than {format_size(MAX_INFLATED_BYTES)}, the most a document may."
+        )
+    return (
+        f"a part of it unpacks to more than {MAX_INFLATION_RATIO} times its packed size, "
+        "the most a part may."
+    )
 
 
 def _extension(name: str) -> str:

@@ -15,12 +15,14 @@ from iscg_module.attachments.file_rules import (
     format_size,
 )
 from iscg_module.testing.attachments import (
+    JPEG,
     LINUX_PROGRAM,
     PDF,
     PNG,
     WINDOWS_PROGRAM,
     docx,
     odt,
+    office_package,
     upload,
 )
 
@@ -29,12 +31,16 @@ from iscg_module.testing.attachments import (
     ("data", "filename", "media_type"),
     [
         (PDF, "Report.PDF", "application/pdf"),
-        (b"junk before the header\n" + PDF, "report.pdf", "application/pdf"),
+        (b"\xef\xbb\xbf\r\n " + PDF, "report.pdf", "application/pdf"),
         (docx(), "minutes.docx",
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (office_package("xlsx"), "fund.xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (office_package("pptx"), "slides.pptx",
+         "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
         (odt(), "minutes.odt", "application/vnd.oasis.opendocument.text"),
         (PNG, "chart.png", "image/png"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "photo.jpeg", "image/jpeg"),
+        (JPEG, "photo.jpeg", "image/jpeg"),
         ("Année;Montant\n2021;100 000\n".encode(), "fund.csv", "text/csv"),
         ("Année;Montant\n".encode("cp1252"), "fund-excel.csv", "text/csv"),
         (b"Notes of the meeting\n", "notes.txt", "text/plain"),
@@ -52,6 +58,12 @@ def test_a_file_is_recognised_by_its_extension_and_its_content(data, filename, m
         (LINUX_PROGRAM, "report.pdf", "report.pdf was refused: it is a program"),
         (WINDOWS_PROGRAM, "setup.exe", "setup.exe cannot be attached: only PDF, DOCX, XLSX,"),
         (PNG, "chart.pdf", "chart.pdf was refused: its name says PDF, its content does not."),
+        (
+            b"junk before the header\n" + PDF,
+            "report.pdf",
+            "report.pdf was refused: its name says PDF",
+        ),
+        (office_package("pptx"), "slides.docx", "slides.docx was refused: its name says Word"),
         (docx(), "minutes.xlsx", "minutes.xlsx was refused: its name says Excel"),
         (docx(), "minutes.odt", "minutes.odt was refused: its name says OpenDocument text"),
         (PDF, "report", "report cannot be attached"),
