@@ -59,6 +59,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_domains(app: Flask) -> None:
     from iscg_module.admin.blueprint import blueprint as admin_blueprint
     from iscg_module.attachments.blueprint import blueprint as attachments_blueprint
+    from iscg_module.attachments.readers import add_reader
     from iscg_module.auth.blueprint import blueprint as auth_blueprint
     from iscg_module.auth.oidc_client import init_oidc
     from iscg_module.auth.session_user import init_session_user
@@ -67,10 +68,15 @@ def _register_domains(app: Flask) -> None:
     from iscg_module.errors.handlers import init_error_pages
     from iscg_module.home.blueprint import blueprint as home_blueprint
     from iscg_module.meetings.blueprint import blueprint as meetings_blueprint
+    from iscg_module.platform.attachment_readers import plugin_attachment_reader
     from iscg_module.platform.gate import init_platform
     from iscg_module.theme_updates.blueprint import blueprint as theme_updates_blueprint
+    from iscg_module.theme_updates.policy import (
+        may_read_attachment as theme_update_may_read_attachment,
+    )
     from iscg_module.themes.blueprint import blueprint as themes_blueprint
     from iscg_module.users.blueprint import blueprint as account_blueprint
+    from iscg_module.web.private_pages import init_private_pages
     from iscg_module.web.security_headers import init_security_headers
     from iscg_module.web.template_helpers import init_template_helpers
 
@@ -78,6 +84,7 @@ def _register_domains(app: Flask) -> None:
     init_oidc(app)
     init_error_pages(app)
     init_template_helpers(app)
+    init_private_pages(app)
     _install_feed_shortcut(app)
     init_security_headers(app)
     app.register_blueprint(home_blueprint)
@@ -90,6 +97,8 @@ def _register_domains(app: Flask) -> None:
     app.register_blueprint(theme_updates_blueprint)
     app.register_blueprint(attachments_blueprint)
     init_platform(app)
+    add_reader(app, theme_update_may_read_attachment)
+    add_reader(app, plugin_attachment_reader)
     app.cli.add_command(iscg_commands)
 
 

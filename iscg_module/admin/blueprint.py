@@ -1,6 +1,8 @@
-"""Admin pages under /admin: members and their roles, and the audit log."""
+"""Admin pages under /admin: members, their roles and accounts, plugins, and the audit log."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -23,9 +25,19 @@ from iscg_module.admin.queries import (
 )
 from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
 from iscg_module.platform.gate import plugin_registry
-from iscg_module.platform.operations import change_plugin_settings, set_plugin_enabled
+from iscg_module.platform.operations import (
+    change_plugin_settings,
+    set_plugin_enabled,
+    stored_settings,
+)
 from iscg_module.themes.queries import themes_by_id
-from iscg_module.users.operations import grant_product_role, withdraw_role
+from iscg_module.users.models import User
+from iscg_module.users.operations import (
+    deactivate_member,
+    grant_product_role,
+    reactivate_member,
+    withdraw_role,
+)
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.record_ids import requested_page
@@ -85,6 +97,32 @@ def withdraw(user_id: int, grant_id: int) -> Response:
     return redirect(url_for("admin.user", user_id=member.id))
 
 
+@blueprint.post("/users/<id:user_id>/deactivate")
+@require(ADMIN)
+def deactivate(user_id: int) -> Response:
+    return _on_account(
+        user_id, deactivate_member,
+        "{name} is deactivated: signed out everywhere, calendar links stopped.",
+    )  # fmt: skip
+
+
+@blueprint.post("/users/<id:user_id>/reactivate")
+@require(ADMIN)
+def reactivate(user_id: int) -> Response:
+    return _on_account(user_id, reactivate_member, "{name} can sign in again.")
+
+
+def _on_account(user_id: int, operation: Callable[[User, User], object], done: str) -> Response:
+    """Run a button's ``operation`` on the member's account, then show their page again."""
+    member = user_or_404(user_id)
+    act(
+        ActionForm(),
+        lambda: operation(current_user, member),
+        done.format(name=member.display_name),
+    )
+    return redirect(url_for("admin.user", user_id=member.id))
+
+
 @blueprint.get("/audit")
 @require(SECRETARIAT_READ)
 def audit() -> str:
@@ -113,12 +151,14 @@ def _user_page(member: object, form: GrantRoleForm) -> str:
 @blueprint.get("/plugins")
 @require(SECRETARIAT_READ)
 def plugins() -> str:
+    """The installed plugins, those that failed to load, and this worker's hook failures."""
     registry = plugin_registry()
     return render_template(
         "admin/plugins.html",
         plugins=sorted(registry.plugins.values(), key=lambda plugin: plugin.title or plugin.name),
         enabled=registry.enabled(),
         failures=sorted(registry.failures.items()),
+        hook_failures=registry.hook_failures.by_plugin(),
     )
 
 
@@ -144,10 +184,15 @@ def plugin_settings(name: str) -> str | Response:
     registry = plugin_registry()
     found = registry.plugins.get(name) or abort(404)
     declared = registry.declared("iscg_settings", name)
-    form = plugin_settings_form(declared, registry.settings(name))
+    current = stored_settings(name)
+    form = plugin_settings_form(declared, current)
+    if request.method == "GET":
+        form.revision.open(current)
     done = submit(
         form,
-        lambda: change_plugin_settings(current_user, name, submitted_settings(form, declared)),
+        lambda: change_plugin_settings(
+            current_user, name, submitted_settings(form, declared), form.revision.opened
+        ),
         f"The settings of {found.title or name} are saved; every server uses them within a second.",
         lambda _changed: url_for("admin.plugin", name=name),
     )

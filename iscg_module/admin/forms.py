@@ -11,6 +11,7 @@ from wtforms.validators import AnyOf, DataRequired, ValidationError
 from iscg_module.platform.settings import Setting
 from iscg_module.themes.models import Theme
 from iscg_module.users.roles import Role, Sector
+from iscg_module.web.revision_field import RevisionField
 from iscg_module.web.trimmed_form import TrimmedForm
 
 NO_CHOICE = ""
@@ -68,6 +69,7 @@ def plugin_settings_form(declared: list[Setting], current: dict[str, Any]) -> Tr
     """A form generated from a plugin's declared settings, filled with their values."""
     fields = {f"{SETTING_PREFIX}{setting.name}": setting.field() for setting in declared}
     fields["submit"] = SubmitField("Save settings")
+    fields["revision"] = RevisionField(prefix=SETTING_PREFIX)
     form_type = type("PluginSettingsForm", (TrimmedForm,), fields)
     return form_type(data={f"{SETTING_PREFIX}{name}": value for name, value in current.items()})
 

@@ -1,13 +1,15 @@
-"""The download of an attached file, for signed-in members."""
+"""The download of an attached file, for members who may read a record that holds it."""
 
 from __future__ import annotations
 
-from flask import Response, send_file
+from flask import Response, abort, send_file
+from flask_login import current_user
 
 from iscg_module.access import MEMBER, require
 from iscg_module.attachments.blueprint import blueprint
 from iscg_module.attachments.file_store import attachment_store
 from iscg_module.attachments.queries import attachment_or_404
+from iscg_module.attachments.readers import may_download
 
 
 @blueprint.get("/<id:attachment_id>/<filename>")
@@ -15,10 +17,13 @@ from iscg_module.attachments.queries import attachment_or_404
 def download(attachment_id: int, filename: str) -> Response:
     """The file with the type it was recognised as, always saved rather than shown.
 
-    ``nosniff`` keeps browsers from guessing another type from the content, and the
-    digest is the ETag: an attachment's bytes never change.
+    Only for those who may read a record that holds it (404 for others, as for a file
+    that does not exist). ``nosniff`` keeps browsers from guessing another type from the
+    content, and the digest is the ETag: an attachment's bytes never change.
     """
     attachment = attachment_or_404(attachment_id, filename)
+    if not may_download(current_user, attachment):
+        abort(404)
     response = send_file(
         attachment_store().path_of(attachment.sha256),
         mimetype=attachment.media_type,

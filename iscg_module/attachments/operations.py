@@ -20,8 +20,8 @@ from iscg_module.users.models import User
 def store_attachments(actor: User | None, files: Iterable[FileStorage]) -> list[Attachment]:
     """Check every file, keep their bytes, and add one attachment row per file.
 
-    Nothing is committed here: the caller's operation attaches the rows to what it saves
-    and commits, so attachments exist only with it. Every file is checked before any is
+    Called by the operation that saves what the files belong to, it joins that operation's
+    transaction, so attachments exist only with it. Every file is checked before any is
     written (``AttachmentRefused`` keeps none), and a file is complete on disk before its
     row is flushed. A transaction rolled back later may leave a file no row names; it is
     harmless, and the same bytes attached again reuse it.

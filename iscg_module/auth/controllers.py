@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
@@ -17,10 +19,17 @@ from iscg_module.auth.oidc_client import (
     end_session_url,
     finish_sign_in,
 )
-from iscg_module.auth.operations import record_sign_in, sign_in_from_provider
+from iscg_module.auth.operations import (
+    DEACTIVATED_MESSAGE,
+    SignedIn,
+    SignInRefused,
+    record_sign_in,
+    sign_in_from_provider,
+)
 from iscg_module.auth.provider_roles import roles_from_claim
 from iscg_module.auth.safe_redirect import local_path_or
-from iscg_module.users.models import User
+from iscg_module.auth.session_user import SESSION_SECRET_KEY
+from iscg_module.users.session_operations import end_session
 
 NEXT_KEY = "sign_in_next"
 ID_TOKEN_KEY = "provider_id_token"
@@ -59,11 +68,13 @@ def callback() -> Response | tuple[str, int]:
         identity = finish_sign_in()
     except SignInFailed as failure:
         return _failure_page(failure)
-    user = sign_in_from_provider(
-        identity, roles_from_claim(identity.roles_claim, settings.role_map)
-    )
+    roles = roles_from_claim(identity.roles_claim, settings.role_map)
+    try:
+        signed_in = sign_in_from_provider(identity, roles, _lifetime())
+    except SignInRefused as refusal:
+        return render_template("auth/sign_in_failed.html", message=str(refusal)), 403
     target = local_path_or(session.get(NEXT_KEY), url_for("home.index"))
-    _start_session(user)
+    _start_session(signed_in)
     session[ID_TOKEN_KEY] = identity.id_token
     return redirect(target)
 
@@ -74,6 +85,9 @@ def sign_out() -> Response:
     if not SignOutForm().validate_on_submit():
         return redirect(url_for("home.index"))
     id_token = session.get(ID_TOKEN_KEY)
+    secret = session.get(SESSION_SECRET_KEY)
+    if isinstance(secret, str):
+        end_session(secret, "signed out")
     logout_user()
     session.clear()
     flash("You are signed out.", "success")
@@ -92,20 +106,27 @@ def _development_sign_in() -> str | Response:
         form.next.data = request.args.get("next", "")
     if form.validate_on_submit():
         user = development_account(form.account.data)
-        if user is not None:
-            record_sign_in(user)
-            _start_session(user)
+        if user is None:
+            form.account.errors.append("That demo account does not exist.")
+        elif not user.is_active:
+            form.account.errors.append(DEACTIVATED_MESSAGE)
+        else:
+            _start_session(record_sign_in(user, _lifetime()))
             flash(f"Signed in as {user.display_name}.", "success")
             return redirect(local_path_or(form.next.data, url_for("home.index")))
-        form.account.errors.append("That demo account does not exist.")
     return render_template("auth/development_sign_in.html", form=form, accounts=accounts)
 
 
-def _start_session(user: User) -> None:
+def _start_session(signed_in: SignedIn) -> None:
     """A new session for the signed-in user: nothing from before sign-in carries over."""
     session.clear()
     session.permanent = True
-    login_user(user)
+    login_user(signed_in.user)
+    session[SESSION_SECRET_KEY] = signed_in.session_secret
+
+
+def _lifetime() -> timedelta:
+    return current_app.permanent_session_lifetime
 
 
 def _failure_page(failure: SignInFailed) -> tuple[str, int]:

@@ -36,7 +36,6 @@ def create_subscription(user: User, name: str) -> tuple[CalendarSubscription, st
     db.session.add(subscription)
     db.session.flush()
     record(user, "calendar_link.created", "calendar_link", subscription.id, name=name)
-    db.session.commit()
     return subscription, token
 
 
@@ -48,7 +47,6 @@ def revoke_subscription(user: User, subscription: CalendarSubscription) -> None:
     subscription.revoked_at = utc_now()
     record(user, "calendar_link.revoked", "calendar_link", subscription.id,
            name=subscription.name)  # fmt: skip
-    db.session.commit()
 
 
 def use_is_due(last_used_at: datetime | None, now: datetime) -> bool:
@@ -56,6 +54,7 @@ def use_is_due(last_used_at: datetime | None, now: datetime) -> bool:
     return last_used_at is None or now - last_used_at >= USE_NOTED_EVERY
 
 
+@transactional
 def note_use(link: ActiveLink | CalendarSubscription, now: datetime | None = None) -> None:
     """Record that the link was used, at most once per ``USE_NOTED_EVERY``."""
     now = now or utc_now()
@@ -66,7 +65,6 @@ def note_use(link: ActiveLink | CalendarSubscription, now: datetime | None = Non
         .where(CalendarSubscription.id == link.id)
         .values(last_used_at=now)
     )
-    db.session.commit()
 
 
 def active_count(user: User) -> int:

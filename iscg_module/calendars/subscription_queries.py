@@ -23,15 +23,20 @@ class ActiveLink(NamedTuple):
 
 
 # Built once: calendar clients ask this on every poll of a personal feed, by the unique index
-# on the token's hash.
-_ACTIVE_LINK = select(CalendarSubscription.id, CalendarSubscription.last_used_at).where(
-    CalendarSubscription.token_hash == bindparam("token_hash"),
-    CalendarSubscription.revoked_at.is_(None),
+# on the token's hash. A deactivated member's links stop at once, with their sessions.
+_ACTIVE_LINK = (
+    select(CalendarSubscription.id, CalendarSubscription.last_used_at)
+    .join(User, User.id == CalendarSubscription.user_id)
+    .where(
+        CalendarSubscription.token_hash == bindparam("token_hash"),
+        CalendarSubscription.revoked_at.is_(None),
+        User.deactivated_at.is_(None),
+    )
 )
 
 
 def active_link(token: str, connection: Connection | None = None) -> ActiveLink | None:
-    """The active link whose token this is; unknown and revoked tokens alike give None.
+    """The active link whose token this is; unknown, revoked and deactivated alike give None.
 
     The view asks through the request's session; the poll shortcut, which answers before the
     application is entered, gives a ``connection`` of the same engine.

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from iscg_module.auth.development_accounts import DEVELOPMENT_ISSUER
+from iscg_module.database.unit_of_work import transactional
 from iscg_module.demo.theme_updates import load_theme_updates
 from iscg_module.extensions import db
 from iscg_module.meetings import operations as meetings
@@ -129,6 +130,7 @@ SEPTEMBER_AGENDA = (
 )  # fmt: skip
 
 
+@transactional
 def load_reference_group() -> dict[str, int]:
     """Load the demo; running it again changes nothing. Returns what exists afterwards."""
     themes = {demo.slug: _theme(demo) for demo in THEMES}

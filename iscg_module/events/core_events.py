@@ -1,9 +1,12 @@
 """The core's events and the bus that delivers them to subscribers of the running app.
 
 Operations emit events inside their transaction; subscribers (mail notices, webhooks,
-plugins) receive the event name and a payload of plain values.
+plugins) receive the event name and a payload of plain values once that transaction has
+committed, each on its own: a subscriber that raises is logged, the others still hear the
+event, and the change it tells of stands.
 """
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from enum import StrEnum
@@ -11,6 +14,9 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from iscg_module.database.unit_of_work import after_commit
+
+logger = logging.getLogger(__name__)
 Subscriber = Callable[["CoreEvent", dict[str, Any]], None]
 
 
@@ -37,8 +43,12 @@ class EventBus:
         self._subscribers[event].append(subscriber)
 
     def emit(self, event: CoreEvent, payload: dict[str, Any]) -> None:
+        """Deliver ``event`` to each subscriber; one that raises does not stop the others."""
         for subscriber in self._subscribers[event]:
-            subscriber(event, payload)
+            try:
+                subscriber(event, payload)
+            except Exception:
+                logger.exception("a subscriber of %s failed", event.value)
 
     def init_app(self, app: Flask) -> None:
         app.extensions["iscg_events"] = self
@@ -49,8 +59,9 @@ def _bus() -> EventBus:
 
 
 def emit(event: CoreEvent, **payload: Any) -> None:
-    """Deliver ``event`` to the current application's subscribers."""
-    _bus().emit(event, payload)
+    """Deliver ``event`` to the current application's subscribers after the commit."""
+    bus = _bus()
+    after_commit(lambda: bus.emit(event, payload))
 
 
 def subscribe(event: CoreEvent, subscriber: Subscriber) -> None:

@@ -10,6 +10,7 @@ from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, require
 from iscg_module.calendars.subscribe_links import meeting_calendar_links
 from iscg_module.meetings import operations
 from iscg_module.meetings.blueprint import blueprint
+from iscg_module.meetings.edited_values import agenda_item_values, meeting_values
 from iscg_module.meetings.forms import (
     ATTENDANCE_LABELS,
     AgendaItemForm,
@@ -106,11 +107,14 @@ def edit(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     if request.method == "GET":
         form = MeetingForm.for_meeting(meeting)
+        form.revision.open(meeting_values(meeting))
     else:
         form = MeetingForm(default_timezone=meeting.timezone, current_status=meeting.status)
     done = submit(
         form,
-        lambda: operations.update_meeting(current_user, meeting, form.details()),
+        lambda: operations.update_meeting(
+            current_user, meeting, form.details(), form.revision.opened
+        ),
         "The meeting is updated.",
         _meeting_page,
     )
@@ -172,10 +176,17 @@ def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
     item = agenda_item_or_404(meeting, item_id)
     form = AgendaItemForm(obj=item)
+    if request.method == "GET":
+        form.revision.open(agenda_item_values(item))
     done = submit(
         form,
         lambda: operations.update_agenda_item(
-            current_user, item, form.title.data, form.presenter.data, form.notes.data
+            current_user,
+            item,
+            form.title.data,
+            form.presenter.data,
+            form.notes.data,
+            form.revision.opened,
         ),
         "The agenda item is updated.",
         lambda _item: _agenda_page(meeting),

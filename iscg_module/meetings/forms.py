@@ -43,6 +43,7 @@ from iscg_module.meetings.schedule import (
     repeated_time,
 )
 from iscg_module.web.plausible_date import plausible_date
+from iscg_module.web.revision_field import RevisionField
 from iscg_module.web.time_zones import is_known_time_zone, time_zone_names
 from iscg_module.web.trimmed_form import TrimmedForm
 
@@ -59,6 +60,7 @@ class MeetingForm(TrimmedForm):
     """Schedule or edit a meeting: exact times, or a window of dates while tentative."""
 
     title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
+    revision = RevisionField()
     description = TextAreaField(
         "Description",
         description="Markdown: **bold**, *italic*, lists and links.",
@@ -272,6 +274,7 @@ class NewMeetingForm(MeetingForm):
 
 class AgendaItemForm(TrimmedForm):
     title = StringField("Item", validators=[DataRequired(), Length(max=ITEM_TITLE_MAX)])
+    revision = RevisionField()
     presenter = StringField("Presented by", validators=[Optional(), Length(max=PRESENTER_MAX)])
     notes = TextAreaField(
         "Notes", description="Markdown; for example the documents the item considers.",

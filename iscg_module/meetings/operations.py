@@ -15,6 +15,7 @@ from iscg_module.database.unit_of_work import transactional
 from iscg_module.database.utc_datetime import utc_now
 from iscg_module.events import CoreEvent, emit
 from iscg_module.extensions import db
+from iscg_module.meetings.edited_values import agenda_item_values, meeting_values
 from iscg_module.meetings.models import (
     AgendaItem,
     Attendance,
@@ -27,6 +28,8 @@ from iscg_module.meetings.schedule import DateWindow, ExactTimes, MeetingDetails
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.form_extensions import ExtensionValues
 from iscg_module.plausible_dates import RANGE_MESSAGE, is_plausible
+from iscg_module.revisions.revision import Revision
+from iscg_module.revisions.stale_edit import lock_for_change, refuse_stale_edit
 from iscg_module.users.models import User
 
 # Changing any of these makes calendar clients update their copy (SEQUENCE rises).
@@ -64,13 +67,22 @@ def schedule_meeting(
     db.session.flush()
     record(actor, "meeting.scheduled", "meeting", meeting.id, title=meeting.title)
     emit(CoreEvent.MEETING_SCHEDULED, meeting_id=meeting.id)
-    db.session.commit()
     return meeting
 
 
 @transactional
-def update_meeting(actor: User | None, meeting: Meeting, details: MeetingDetails) -> Meeting:
-    """Change a meeting's details; SEQUENCE rises only if clients must see the change."""
+def update_meeting(
+    actor: User | None,
+    meeting: Meeting,
+    details: MeetingDetails,
+    opened: Revision | None = None,
+) -> Meeting:
+    """Change a meeting's details; SEQUENCE rises only if clients must see the change.
+
+    ``opened`` is the revision the editor saw: if the meeting changed since, nothing is saved.
+    """
+    lock_for_change(meeting)
+    refuse_stale_edit(opened, meeting_values(meeting), "meeting", meeting.id)
     _refuse_if_cancelled(meeting)
     before = _client_visible(meeting)
     _apply_details(meeting, details)
@@ -79,7 +91,6 @@ def update_meeting(actor: User | None, meeting: Meeting, details: MeetingDetails
     _touch(meeting, client_visible=bool(changed))
     record(actor, "meeting.changed", "meeting", meeting.id, fields=changed)
     emit(CoreEvent.MEETING_CHANGED, meeting_id=meeting.id, fields=changed)
-    db.session.commit()
     return meeting
 
 
@@ -95,7 +106,6 @@ def confirm_meeting(actor: User | None, meeting: Meeting) -> Meeting:
     _touch(meeting, client_visible=True)
     record(actor, "meeting.confirmed", "meeting", meeting.id)
     emit(CoreEvent.MEETING_CHANGED, meeting_id=meeting.id, fields=["status"])
-    db.session.commit()
     return meeting
 
 
@@ -107,7 +117,6 @@ def cancel_meeting(actor: User | None, meeting: Meeting) -> Meeting:
     _touch(meeting, client_visible=True)
     record(actor, "meeting.cancelled", "meeting", meeting.id)
     emit(CoreEvent.MEETING_CANCELLED, meeting_id=meeting.id)
-    db.session.commit()
     return meeting
 
 
@@ -127,19 +136,24 @@ def add_agenda_item(
     _touch(meeting, client_visible=False)
     db.session.flush()
     record(actor, "agenda_item.added", "meeting", meeting.id, item_id=item.id, title=title)
-    db.session.commit()
     return item
 
 
 @transactional
 def update_agenda_item(
-    actor: User | None, item: AgendaItem, title: str, presenter: str | None, notes: str | None
+    actor: User | None,
+    item: AgendaItem,
+    title: str,
+    presenter: str | None,
+    notes: str | None,
+    opened: Revision | None = None,
 ) -> AgendaItem:
+    lock_for_change(item)
+    refuse_stale_edit(opened, agenda_item_values(item), "meeting", item.meeting_id)
     _refuse_if_cancelled(item.meeting)
     item.title, item.presenter, item.notes = title, presenter, notes
     _touch(item.meeting, client_visible=False)
     record(actor, "agenda_item.changed", "meeting", item.meeting_id, item_id=item.id)
-    db.session.commit()
     return item
 
 
@@ -151,7 +165,6 @@ def remove_agenda_item(actor: User | None, item: AgendaItem) -> None:
     _renumber(meeting.agenda_items)
     _touch(meeting, client_visible=False)
     record(actor, "agenda_item.removed", "meeting", meeting.id, item_id=item.id, title=item.title)
-    db.session.commit()
 
 
 @transactional
@@ -166,7 +179,6 @@ def move_agenda_item(actor: User | None, item: AgendaItem, offset: int) -> None:
     _renumber(items)
     _touch(meeting, client_visible=False)
     record(actor, "agenda_item.moved", "meeting", meeting.id, item_id=item.id, to=new_index + 1)
-    db.session.commit()
 
 
 @transactional
@@ -181,6 +193,8 @@ def register_attendance(
     ``plugin_values`` are the answers to the fields plugins add to the form; they are saved
     in the same transaction, and a plugin refusing them refuses the registration.
     """
+    # One registration of a meeting at a time: a double click finds the row the first made.
+    lock_for_change(meeting)
     if not registration_open(meeting):
         raise MeetingRuleError("Registration is closed: the meeting is cancelled or has ended.")
     if attendance not in ATTENDANCE_BY_FORMAT[meeting.format]:
@@ -201,7 +215,6 @@ def register_attendance(
         plugin_values.save(actor, registration)
     record(actor, "registration.saved", "meeting", meeting.id, attendance=attendance.value)
     emit(CoreEvent.REGISTRATION_CHANGED, meeting_id=meeting.id, user_id=actor.id)
-    db.session.commit()
     return registration
 
 
@@ -218,7 +231,6 @@ def withdraw_registration(actor: User, registration: Registration) -> None:
     registration.withdrawn_at = registration.updated_at = utc_now()
     record(actor, "registration.withdrawn", "meeting", registration.meeting_id)
     emit(CoreEvent.REGISTRATION_CHANGED, meeting_id=registration.meeting_id, user_id=actor.id)
-    db.session.commit()
 
 
 def _apply_details(meeting: Meeting, details: MeetingDetails) -> None:
@@ -265,9 +277,10 @@ def _client_visible(meeting: Meeting) -> dict[str, object]:
 
 
 def _touch(meeting: Meeting, client_visible: bool) -> None:
-    meeting.revision += 1
+    """Raise the counters in the database itself: two changes at once both count."""
+    meeting.revision = Meeting.revision + 1  # type: ignore[assignment]
     if client_visible:
-        meeting.sequence += 1
+        meeting.sequence = Meeting.sequence + 1  # type: ignore[assignment]
     meeting.updated_at = utc_now()
 
 

@@ -42,6 +42,8 @@ from iscg_module.platform.settings import (
     TextSetting,
 )
 from iscg_module.platform.theme_plugin import ENTRY_POINT_GROUP, NavigationEntry, ThemePlugin
+from iscg_module.revisions.revision import Revision
+from iscg_module.revisions.stale_edit import StaleEdit, lock_for_change, refuse_stale_edit
 from iscg_module.text.plain_text import one_line, printable
 from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.models import User
@@ -49,6 +51,7 @@ from iscg_module.users.roles import Role
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.plausible_date import plausible_date
+from iscg_module.web.revision_field import RevisionField
 from iscg_module.web.row_list import RowList
 from iscg_module.web.trimmed_form import TrimmedForm, TrimmedMeta
 
@@ -85,11 +88,14 @@ __all__ = [
     "RemovedAttachmentsField",
     "ReportPeriod",
     "ReportSection",
+    "Revision",
+    "RevisionField",
     "Role",
     "RowList",
     "Rule",
     "Series",
     "Setting",
+    "StaleEdit",
     "TextSetting",
     "ThemePlugin",
     "TrimmedForm",
@@ -102,6 +108,7 @@ __all__ = [
     "db",
     "enum_column",
     "hookimpl",
+    "lock_for_change",
     "make_chart",
     "meeting_formats_by_year",
     "one_line",
@@ -111,6 +118,7 @@ __all__ = [
     "printable",
     "published_theme_updates",
     "record_audit",
+    "refuse_stale_edit",
     "require",
     "store_attachments",
     "submit",

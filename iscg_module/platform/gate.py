@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask, abort, current_app, request
 
+from iscg_module.database.unit_of_work import transactional
 from iscg_module.events import CoreEvent, EventBus
 from iscg_module.platform.plugin_migrations import find_plugin_migrations
 from iscg_module.platform.registry import PluginRegistry
@@ -38,8 +39,17 @@ def _mount_blueprints(app: Flask, registry: PluginRegistry) -> None:
 
 
 def _forward_events(bus: EventBus, registry: PluginRegistry) -> None:
+    """Hand each core event to every enabled plugin's handler, once the change is committed.
+
+    Each handler runs in a transaction of its own: what it writes is committed when it
+    returns, and one that raises is rolled back, logged and recorded, while the other
+    plugins still receive the event and the core's change stands.
+    """
+
     def forward(event: CoreEvent, payload: dict[str, Any]) -> None:
-        registry.contributions("iscg_handle_event", event=event.value, payload=payload)
+        registry.contributions(
+            "iscg_handle_event", wrap=transactional, event=event.value, payload=payload
+        )
 
     for event in CoreEvent:
         bus.subscribe(event, forward)

@@ -78,5 +78,15 @@ class PluginHooks:
         """
 
     @hookspec
+    def iscg_attachment_readable(self, user: Any, attachment_id: int) -> bool | None:
+        """Whether ``user`` may download the file, if a record of the plugin holds it.
+
+        Answer True or False when one of your records holds attachment ``attachment_id``
+        (by that record's own rule of who may read it), and None when none does. A download
+        is allowed when any holder says True; a disabled plugin is not asked, so a file
+        only its records hold cannot be downloaded while it is disabled.
+        """
+
+    @hookspec
     def iscg_handle_event(self, event: str, payload: dict[str, Any]) -> None:
         """React to a core event (meeting scheduled, changed, cancelled, …)."""

@@ -17,16 +17,25 @@ class Panel:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-def dashboard_widgets(user: Any) -> list[Panel]:
+@dataclass(frozen=True)
+class PanelOf:
+    """A panel with the plugin that gave it and the hook that asked for it, for drawing."""
+
+    plugin: str
+    hook: str
+    panel: Panel
+
+
+def dashboard_widgets(user: Any) -> list[PanelOf]:
     """The home-page widgets of every enabled plugin for the signed-in ``user``."""
     return _panels("iscg_dashboard_widgets", user=user)
 
 
-def meeting_panels(meeting: Any, user: Any) -> list[Panel]:
+def meeting_panels(meeting: Any, user: Any) -> list[PanelOf]:
     """The boxes enabled plugins add to ``meeting``'s page for ``user`` (maybe anonymous)."""
     return _panels("iscg_meeting_panels", meeting=meeting, user=user)
 
 
-def _panels(hook: str, **arguments: Any) -> list[Panel]:
+def _panels(hook: str, **arguments: Any) -> list[PanelOf]:
     answers = plugin_registry().contributions(hook, **arguments)
-    return [panel for _plugin, panels in answers for panel in panels]
+    return [PanelOf(plugin, hook, panel) for plugin, panels in answers for panel in panels]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from werkzeug.datastructures import FileStorage
+
 from iscg_module.database.utc_datetime import utc_now
 from iscg_module.meetings import operations
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
@@ -73,10 +75,16 @@ def update_content(**changes: object) -> UpdateContent:
 
 
 def make_update(
-    theme: Theme, writer: User, status: UpdateStatus = UpdateStatus.DRAFT, **changes: object
+    theme: Theme,
+    writer: User,
+    status: UpdateStatus = UpdateStatus.DRAFT,
+    files: tuple[FileStorage, ...] = (),
+    **changes: object,
 ) -> ThemeUpdate:
-    """An update of ``theme`` by ``writer``, taken as far as ``status`` (an admin publishes)."""
-    update = theme_updates.save_draft(writer, theme, theme_updates.Draft(update_content(**changes)))
+    """An update of ``theme`` by ``writer`` holding ``files``, taken as far as ``status``
+    (an admin publishes)."""
+    draft = theme_updates.Draft(update_content(**changes), new_files=files)
+    update = theme_updates.save_draft(writer, theme, draft)
     if status == UpdateStatus.DRAFT:
         return update
     theme_updates.submit_update(writer, update)

@@ -25,6 +25,7 @@ from flask import Flask
 from iscg_module import create_app
 from iscg_module.database.migration_commands import upgrade_schema
 from iscg_module.extensions import db
+from iscg_module.platform.gate import plugin_registry
 from iscg_module.testing.accounts import make_focal_point, make_user, sign_in
 from iscg_module.testing.form_client import FormClient
 from iscg_module.testing.plugins import enable_plugin
@@ -144,6 +145,8 @@ def app(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> It
     """The application on a migrated database, with the plugins the test's marker names.
 
     Attached files go to a folder of the test's own, ``app.config["ISCG_ATTACHMENTS_DIR"]``.
+    A plugin's hook that raised during the test fails it at the end: the product leaves such
+    a contribution out rather than breaking the page, so a test would not see it otherwise.
     """
     attachments = str(tmp_path / "attachments")
     for application in running_app(database_url, ISCG_ATTACHMENTS_DIR=attachments):
@@ -151,6 +154,8 @@ def app(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> It
             for name in marker.args:
                 enable_plugin(name)
         yield application
+        failed = plugin_registry().hook_failures.by_plugin()
+        assert not failed, f"plugin hooks raised during the test: {failed}"
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from typing import Any
 
 from iscg_module.platform.gate import plugin_registry
 from iscg_module.platform.operations import set_plugin_enabled
+from iscg_module.platform.registry import HookFailure
 from iscg_module.platform.report_sections import ReportPeriod, report_sections
 
 
@@ -38,3 +39,12 @@ def sample_url_values(endpoint: str) -> dict[str, Any]:
     owner = registry.blueprints.get(endpoint.partition(".")[0])
     answers = registry.contributions("iscg_sample_url_values")
     return next((values for plugin, values in answers if plugin == owner), {})
+
+
+def hook_failures(name: str) -> list[HookFailure]:
+    """The hooks of plugin ``name`` that raised in this app, the latest failure of each.
+
+    A hook that raises is left out of the page rather than failing it, so a test that
+    wants to know its plugin worked asserts this is empty.
+    """
+    return plugin_registry().hook_failures.of(name)

@@ -18,9 +18,11 @@ from iscg_module.theme_updates import operations
 from iscg_module.theme_updates.atom_feed import theme_feed
 from iscg_module.theme_updates.blueprint import blueprint
 from iscg_module.theme_updates.content import links_as_text
+from iscg_module.theme_updates.edited_values import update_values
 from iscg_module.theme_updates.forms import ReturnForm, UpdateForm
 from iscg_module.theme_updates.models import ThemeUpdate
 from iscg_module.theme_updates.operations import Draft
+from iscg_module.theme_updates.policy import may_write
 from iscg_module.theme_updates.queries import (
     latest_published,
     published_updates,
@@ -44,11 +46,11 @@ def index(slug: str) -> str:
     theme = theme_or_404(slug)
     page = request.args.get("page", 1, type=int) or 1
     updates, more = published_updates(theme, max(page, 1))
-    writer = operations.may_write(current_user, theme)
     return render_template(
         "theme_updates/index.html",
-        theme=theme, updates=updates, page=page, more=more, may_write=writer,
-        unpublished=unpublished_updates(theme) if writer or current_user.is_admin else [],
+        theme=theme, updates=updates, page=page, more=more,
+        may_write=may_write(current_user, theme),
+        unpublished=unpublished_updates(theme, current_user),
     )  # fmt: skip
 
 
@@ -71,6 +73,8 @@ def edit(slug: str, update_id: int) -> str | Response:
         body=update.body, links=links_as_text(update.links),
     )  # fmt: skip
     form.remove_attachments.offer(update.attachments)
+    if request.method == "GET":
+        form.revision.open(update_values(update))
     return _save(theme, form, update) or _form_page(theme, form, update)
 
 
@@ -81,10 +85,10 @@ def _save(theme: Theme, form: UpdateForm, update: ThemeUpdate | None) -> Respons
         draft = Draft(
             form.content, extension_values(form),
             new_files=tuple(form.new_attachments.data),
-            removed_attachments=form.remove_attachments.ticked,
+            removed_attachments=form.remove_attachments.ticked, opened=form.revision.opened,
         )  # fmt: skip
-        saved = operations.save_draft(current_user, theme, draft, update)
-        return operations.submit_update(current_user, saved) if form.save_and_submit.data else saved
+        action = operations.save_and_submit if form.save_and_submit.data else operations.save_draft
+        return action(current_user, theme, draft, update)
 
     message = "Submitted for publication." if form.save_and_submit.data else "Draft saved."
     return submit(form, save, message, _update_page)
@@ -104,7 +108,7 @@ def show(slug: str, update_id: int) -> str:
     update = update_or_404(theme, update_id, current_user)
     return render_template(
         "theme_updates/show.html",
-        theme=theme, update=update, may_write=operations.may_write(current_user, theme),
+        theme=theme, update=update, may_write=may_write(current_user, theme),
         action_form=ActionForm(formdata=None), return_form=ReturnForm(formdata=None),
     )  # fmt: skip
 

@@ -13,6 +13,7 @@ from iscg_module.theme_updates.content import (
     parse_links,
 )
 from iscg_module.theme_updates.models import BODY_MAX, COMMENT_MAX, TITLE_MAX
+from iscg_module.web.revision_field import RevisionField
 from iscg_module.web.trimmed_form import TrimmedForm
 
 LINKS_TEXT_MAX = 12_000
@@ -25,6 +26,7 @@ class UpdateForm(TrimmedForm):
     """
 
     title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_MAX)])
+    revision = RevisionField()
     period_start = DateField("Reporting period from", validators=[InputRequired()])
     period_end = DateField("Reporting period until", validators=[InputRequired()])
     body = TextAreaField(

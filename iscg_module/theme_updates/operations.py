@@ -21,7 +21,10 @@ from iscg_module.events import CoreEvent, emit
 from iscg_module.extensions import db
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.platform.form_extensions import ExtensionValues
+from iscg_module.revisions.revision import Revision
+from iscg_module.revisions.stale_edit import lock_for_change, refuse_stale_edit
 from iscg_module.theme_updates.content import UpdateContent
+from iscg_module.theme_updates.edited_values import update_values
 from iscg_module.theme_updates.models import (
     ATTACHMENTS_MAX,
     COMMENT_MAX,
@@ -30,6 +33,7 @@ from iscg_module.theme_updates.models import (
     UpdateStatus,
     VersionAction,
 )
+from iscg_module.theme_updates.policy import may_publish, may_write
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import User
 
@@ -50,10 +54,7 @@ class Draft:
     plugin_values: ExtensionValues | None = None
     new_files: tuple[FileStorage, ...] = ()
     removed_attachments: frozenset[int] = frozenset()
-
-
-def may_write(user: User, theme: Theme) -> bool:
-    return user.is_admin or user.is_focal_point_of(theme.slug)
+    opened: Revision | None = None
 
 
 @transactional
@@ -65,7 +66,10 @@ def save_draft(
     if update is None:
         update = ThemeUpdate(theme=theme, author=actor, status=UpdateStatus.DRAFT, version=0)
         db.session.add(update)
-    elif not update.is_editable:
+    else:
+        lock_for_change(update)
+        refuse_stale_edit(draft.opened, update_values(update), "theme_update", update.id)
+    if not update.is_editable:
         raise UpdateRuleError(f"A {update.status.value} update cannot be edited.")
     kept = [item for item in update.attachments if item.id not in draft.removed_attachments]
     if len(kept) + len(chosen_files(draft.new_files)) > ATTACHMENTS_MAX:
@@ -81,13 +85,21 @@ def save_draft(
         draft.plugin_values.save(actor, update)
     record(actor, "theme_update.saved", "theme_update", update.id, theme=theme.slug,
            attachments=[item.id for item in update.attachments])  # fmt: skip
-    db.session.commit()
     return update
+
+
+@transactional
+def save_and_submit(
+    actor: User, theme: Theme, draft: Draft, update: ThemeUpdate | None = None
+) -> ThemeUpdate:
+    """Save the draft and submit it, in one transaction: a refused submission saves nothing."""
+    return submit_update(actor, save_draft(actor, theme, draft, update))
 
 
 @transactional
 def submit_update(actor: User, update: ThemeUpdate) -> ThemeUpdate:
     """Send a draft (or a returned update) to the secretariat for publication."""
+    lock_for_change(update)
     _check_writer(actor, update.theme)
     if not update.is_editable:
         raise UpdateRuleError(f"A {update.status.value} update cannot be submitted.")
@@ -95,13 +107,13 @@ def submit_update(actor: User, update: ThemeUpdate) -> ThemeUpdate:
     _keep_version(actor, update, VersionAction.SUBMITTED)
     record(actor, "theme_update.submitted", "theme_update", update.id, theme=update.theme.slug)
     emit(CoreEvent.THEME_UPDATE_SUBMITTED, update_id=update.id, theme=update.theme.slug)
-    db.session.commit()
     return update
 
 
 @transactional
 def publish_update(actor: User, update: ThemeUpdate) -> ThemeUpdate:
     """Make a submitted update readable by every member and its theme's feed."""
+    lock_for_change(update)
     _check_secretariat(actor)
     if update.status != UpdateStatus.SUBMITTED:
         raise UpdateRuleError("Only a submitted update can be published.")
@@ -110,13 +122,13 @@ def publish_update(actor: User, update: ThemeUpdate) -> ThemeUpdate:
     _keep_version(actor, update, VersionAction.PUBLISHED)
     record(actor, "theme_update.published", "theme_update", update.id, theme=update.theme.slug)
     emit(CoreEvent.THEME_UPDATE_PUBLISHED, update_id=update.id, theme=update.theme.slug)
-    db.session.commit()
     return update
 
 
 @transactional
 def return_update(actor: User, update: ThemeUpdate, comment: str) -> ThemeUpdate:
     """Send a submitted update back to its writers, saying what to change."""
+    lock_for_change(update)
     _check_secretariat(actor)
     if update.status != UpdateStatus.SUBMITTED:
         raise UpdateRuleError("Only a submitted update can be returned.")
@@ -126,7 +138,6 @@ def return_update(actor: User, update: ThemeUpdate, comment: str) -> ThemeUpdate
     update.status, update.return_comment = UpdateStatus.RETURNED, comment
     _keep_version(actor, update, VersionAction.RETURNED, comment)
     record(actor, "theme_update.returned", "theme_update", update.id, theme=update.theme.slug)
-    db.session.commit()
     return update
 
 
@@ -151,5 +162,5 @@ def _check_writer(actor: User, theme: Theme) -> None:
 
 
 def _check_secretariat(actor: User) -> None:
-    if not actor.is_admin:
+    if not may_publish(actor):
         raise UpdateRuleError("Only the secretariat publishes or returns updates.")

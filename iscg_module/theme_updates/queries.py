@@ -8,20 +8,12 @@ from sqlalchemy import Select, func, select
 from iscg_module.database.paging import page_of
 from iscg_module.extensions import db
 from iscg_module.theme_updates.models import ThemeUpdate, UpdateStatus
-from iscg_module.theme_updates.operations import may_write
+from iscg_module.theme_updates.policy import may_read, readable_by
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import User
-from iscg_module.users.roles import Role
 
 FEED_SIZE = 20
 PAGE_SIZE = 20
-
-
-def may_read(user: User, update: ThemeUpdate) -> bool:
-    """Published updates are for every member; the others for writers, admins and the chair."""
-    if update.status == UpdateStatus.PUBLISHED:
-        return True
-    return may_write(user, update.theme) or user.has_role(Role.CHAIR)
 
 
 def theme_or_404(slug: str) -> Theme:
@@ -53,10 +45,13 @@ def latest_published(theme: Theme, count: int = FEED_SIZE) -> list[ThemeUpdate]:
     return list(db.session.scalars(_published(theme).limit(count)))
 
 
-def unpublished_updates(theme: Theme) -> list[ThemeUpdate]:
-    """Drafts, submitted and returned updates of ``theme``, the latest change first."""
+def unpublished_updates(theme: Theme, reader: User) -> list[ThemeUpdate]:
+    """Drafts, submitted and returned updates of ``theme`` that ``reader`` may read, the
+    latest change first."""
     query = select(ThemeUpdate).where(
-        ThemeUpdate.theme_id == theme.id, ThemeUpdate.status != UpdateStatus.PUBLISHED
+        ThemeUpdate.theme_id == theme.id,
+        ThemeUpdate.status != UpdateStatus.PUBLISHED,
+        readable_by(reader),
     )
     return list(db.session.scalars(query.order_by(ThemeUpdate.updated_at.desc())))
 

@@ -30,5 +30,4 @@ def ensure_theme(
     db.session.add(theme)
     db.session.flush()
     record(actor, "theme.created", "theme", theme.id, slug=slug, status=status.value)
-    db.session.commit()
     return theme

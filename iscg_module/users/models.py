@@ -13,6 +13,9 @@ from iscg_module.database.utc_datetime import UTCDateTime, utc_now
 from iscg_module.extensions import db
 from iscg_module.users.roles import Role, RoleSource, Sector
 
+SECRET_HASH_LENGTH = 64
+ENDED_BECAUSE_MAX = 40
+
 if TYPE_CHECKING:
     from iscg_module.themes.models import Theme
 
@@ -30,6 +33,8 @@ class User(db.Model):
     display_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when an admin deactivates the account: no session, sign-in or calendar link works.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     role_grants: Mapped[list[RoleGrant]] = relationship(
         back_populates="user",
@@ -40,8 +45,11 @@ class User(db.Model):
 
     # Flask-Login's user protocol.
     is_authenticated = True
-    is_active = True
     is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.deactivated_at is None
 
     def get_id(self) -> str:
         return str(self.id)
@@ -80,3 +88,22 @@ class RoleGrant(db.Model):
 
     user: Mapped[User] = relationship(back_populates="role_grants", foreign_keys=[user_id])
     theme: Mapped[Theme | None] = relationship(lazy="joined")
+
+
+class SignInSession(db.Model):
+    """One signed-in browser: the cookie names it by a secret whose hash is kept here.
+
+    A session works while it is neither ended (sign-out, deactivation) nor past
+    ``expires_at``, whatever the cookie's own signature and age say, so a copied cookie is
+    useless once its session ends on the server.
+    """
+
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(SECRET_HASH_LENGTH), unique=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_because: Mapped[str | None] = mapped_column(String(ENDED_BECAUSE_MAX))

@@ -1,4 +1,4 @@
-"""Creating accounts and granting roles, with the audit log."""
+"""Creating, deactivating and reactivating accounts and granting roles, with the audit log."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from sqlalchemy import select
 
 from iscg_module.audit.audit_log import record
 from iscg_module.database.unit_of_work import transactional
+from iscg_module.database.utc_datetime import utc_now
 from iscg_module.extensions import db
 from iscg_module.operation_refused import OperationRefused
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import RoleGrant, User
 from iscg_module.users.roles import Role, RoleSource, Sector
+from iscg_module.users.session_operations import end_sessions_of
 
 
 def find_or_create_user(issuer: str, subject: str) -> User:
@@ -29,7 +31,6 @@ def ensure_user(issuer: str, subject: str, email: str | None, display_name: str)
     """The account for (issuer, subject), created if new; email and name refreshed."""
     user = find_or_create_user(issuer, subject)
     user.email, user.display_name = email, display_name
-    db.session.commit()
     return user
 
 
@@ -71,7 +72,6 @@ def withdraw_role(actor: User, grant: RoleGrant) -> None:
         actor, "role.withdrawn", "user", user.id, role=grant.role.value, source="product",
         theme_id=grant.theme_id, sector=grant.sector.value if grant.sector else None,
     )  # fmt: skip
-    db.session.commit()
 
 
 @transactional
@@ -99,5 +99,28 @@ def grant_role(
         actor, "role.granted", "user", user.id, role=role.value, source=source.value,
         theme=theme.slug if theme else None, sector=sector.value if sector else None,
     )  # fmt: skip
-    db.session.commit()
     return grant
+
+
+@transactional
+def deactivate_member(actor: User, user: User) -> int:
+    """Deactivate ``user`` (who left the organisation, say): their sessions end at once, their
+    calendar links and sign-in stop working, and everything they wrote stays. Returns how
+    many sessions were ended."""
+    if user.id == actor.id:
+        raise RoleRuleError("You cannot deactivate your own account.")
+    if not user.is_active:
+        raise RoleRuleError(f"{user.display_name} is already deactivated.")
+    user.deactivated_at = utc_now()
+    ended = end_sessions_of(user, "deactivated")
+    record(actor, "user.deactivated", "user", user.id, sessions_ended=ended)
+    return ended
+
+
+@transactional
+def reactivate_member(actor: User, user: User) -> None:
+    """Let ``user`` sign in again; their calendar links work again, old sessions stay ended."""
+    if user.is_active:
+        raise RoleRuleError(f"{user.display_name} is active already.")
+    user.deactivated_at = None
+    record(actor, "user.reactivated", "user", user.id)

@@ -10,6 +10,8 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from iscg_module.operation_refused import OperationRefused
+from iscg_module.revisions.stale_edit import StaleEdit
+from iscg_module.web.revision_field import RevisionField
 
 Result = TypeVar("Result")
 
@@ -22,12 +24,21 @@ def submit(
 ) -> Response | None:
     """Run ``operation`` for a valid form and redirect; None means: render the form again.
 
-    A refusal by the domain's rules becomes a message at the top of the form.
+    A refusal by the domain's rules becomes a message at the top of the form; a save made
+    against a revision that is no longer the record's also names what changed, and the
+    form's ``revision`` moves on, so that saving again is a choice made knowingly.
     """
     if not form.validate_on_submit():
         return None
     try:
         result = operation()
+    except StaleEdit as conflict:
+        revision = getattr(form, "revision", None)
+        if isinstance(revision, RevisionField):
+            form.form_errors.append(revision.explain(conflict, form))
+        else:
+            form.form_errors.append(str(conflict))
+        return None
     except OperationRefused as error:
         form.form_errors.append(str(error))
         return None

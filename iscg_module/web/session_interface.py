@@ -26,6 +26,10 @@ def session_independent(response: Response) -> Response:
     return response
 
 
+def is_session_independent(response: Response) -> bool:
+    return bool(getattr(response, _INDEPENDENT, False))
+
+
 class ProductSessionInterface(SecureCookieSessionInterface):
     def __init__(self) -> None:
         self._serializers: dict[tuple[object, ...], URLSafeTimedSerializer] = {}
@@ -41,6 +45,6 @@ class ProductSessionInterface(SecureCookieSessionInterface):
         return serializer
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
-        if getattr(response, _INDEPENDENT, False) and not session.modified:
+        if is_session_independent(response) and not session.modified:
             return
         super().save_session(app, session, response)

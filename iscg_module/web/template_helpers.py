@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
 from flask_login import current_user
 
 from iscg_module.auth.forms import SignOutForm
@@ -55,7 +56,14 @@ def _page_context() -> dict[str, Any]:
     }
 
 
-def _plugin_navigation() -> list[Any]:
-    """Entries of the enabled plugins only: a disabled plugin's links vanish with it."""
-    answers = plugin_registry().contributions("iscg_navigation")
-    return [entry for _plugin, entries in answers for entry in entries]
+def _plugin_navigation() -> list[tuple[str, str, str]]:
+    """(address, endpoint, label) of the enabled plugins' entries: a disabled plugin's links
+    vanish with it, and an entry whose address cannot be built is left out as its failure."""
+    registry = plugin_registry()
+    links = []
+    for plugin, entries in registry.contributions("iscg_navigation"):
+        for entry in entries:
+            address = registry.isolated(plugin, "iscg_navigation", partial(url_for, entry.endpoint))
+            if address is not None:
+                links.append((address, entry.endpoint, entry.label))
+    return links

@@ -6,7 +6,12 @@ from decimal import Decimal
 
 from iscg_accessibility.fund import CURRENCIES, LARGEST_AMOUNT, Contribution
 from iscg_accessibility.items import NEXT_STEPS, STATUS_LABELS, ItemDetails
-from iscg_accessibility.liaisons import PURPOSE_LABELS, LiaisonDetails, LiaisonFiles
+from iscg_accessibility.liaisons import (
+    PURPOSE_LABELS,
+    LiaisonDetails,
+    LiaisonFiles,
+    liaison_values,
+)
 from iscg_accessibility.models import (
     BODY_MAX,
     CONTRIBUTOR_MAX,
@@ -34,6 +39,7 @@ from wtforms.validators import (
 from iscg_module.platform.api import (
     AttachmentsField,
     RemovedAttachmentsField,
+    RevisionField,
     TrimmedForm,
     plausible_date,
 )
@@ -161,6 +167,7 @@ class LiaisonForm(TrimmedForm):
     )  # fmt: skip
     remove_files = RemovedAttachmentsField()
     files = AttachmentsField("Attach the statement and its annexes")
+    revision = RevisionField()
 
     def validate_sent_on(self, field: DateField) -> None:
         if field.data and self.agreed_on.data and field.data < self.agreed_on.data:
@@ -177,8 +184,11 @@ class LiaisonForm(TrimmedForm):
 
     @classmethod
     def editing(cls, statement: LiaisonStatement, posted: bool) -> LiaisonForm:
-        """The posted answers, or ``statement`` as it stands; its files offered to take off."""
+        """The posted answers, or ``statement`` as it stands and the revision it is at; its
+        files offered to take off."""
         form = cls() if posted else cls(obj=statement, purpose=statement.purpose.value)
+        if not posted:
+            form.revision.open(liaison_values(statement))
         form.remove_files.offer(statement.attachments)
         return form
 

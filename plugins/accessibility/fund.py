@@ -61,7 +61,6 @@ def record_contribution(actor: Any, contribution: Contribution) -> FundEntry:
     db.session.flush()
     record_audit(actor, "accessibility.fund_entry_recorded", "accessibility_fund_entry",
                  entry.id, kind=contribution.kind.value)  # fmt: skip
-    db.session.commit()
     return entry
 
 

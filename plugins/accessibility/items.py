@@ -52,7 +52,6 @@ def record_item(actor: Any, details: ItemDetails, on_day: date, reason: str) -> 
     item.changes.append(_step(actor, None, ItemStatus.PROPOSED, on_day, reason))
     db.session.flush()
     record_audit(actor, "accessibility.item_recorded", "accessibility_item", item.id)
-    db.session.commit()
     return item
 
 
@@ -70,7 +69,6 @@ def move_item(actor: Any, item: Item, status: ItemStatus, on_day: date, reason: 
     item.status = status
     record_audit(actor, "accessibility.item_moved", "accessibility_item", item.id,
                  status=status.value)  # fmt: skip
-    db.session.commit()
     return item
 
 

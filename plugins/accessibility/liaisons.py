@@ -14,19 +14,26 @@ from iscg_accessibility.models import (
     TITLE_MAX,
     LiaisonPurpose,
     LiaisonStatement,
+    liaison_files,
 )
 from sqlalchemy import or_, select
 
 from iscg_module.platform.api import (
     OperationRefused,
+    Revision,
     db,
+    lock_for_change,
     record_audit,
+    refuse_stale_edit,
     store_attachments,
     transactional,
     utc_now,
 )
 
 FILES_MAX = 10
+LIAISON_COLUMNS = (
+    "title", "to_group", "purpose", "summary", "documents", "agreed_on", "sent_on", "reply_by",
+)  # fmt: skip
 
 PURPOSE_LABELS = {
     LiaisonPurpose.FOR_ACTION: "for action",
@@ -87,7 +94,6 @@ def record_liaison(
     db.session.flush()
     record_audit(actor, "accessibility.liaison_recorded", "accessibility_liaison", statement.id,
                  attachments=[item.id for item in statement.attachments])  # fmt: skip
-    db.session.commit()
     return statement
 
 
@@ -97,8 +103,14 @@ def change_liaison(
     statement: LiaisonStatement,
     details: LiaisonDetails,
     files: LiaisonFiles = LiaisonFiles(),
+    opened: Revision | None = None,
 ) -> LiaisonStatement:
-    """Correct a statement or note that it was sent; the audit log names what changed."""
+    """Correct a statement or note that it was sent; the audit log names what changed.
+
+    ``opened`` is the revision the editor saw: if the statement changed since, nothing is saved.
+    """
+    lock_for_change(statement)
+    refuse_stale_edit(opened, liaison_values(statement), "accessibility_liaison", statement.id)
     columns = _columns(details)
     changed = sorted(name for name, value in columns.items() if getattr(statement, name) != value)
     for name, value in columns.items():
@@ -109,8 +121,13 @@ def change_liaison(
     statement.updated_at = utc_now()
     record_audit(actor, "accessibility.liaison_changed", "accessibility_liaison", statement.id,
                  changed=changed)  # fmt: skip
-    db.session.commit()
     return statement
+
+
+def liaison_values(statement: LiaisonStatement) -> dict[str, Any]:
+    """What the edit form shows of ``statement``, by its fields' names, for edit conflicts."""
+    columns = {name: getattr(statement, name) for name in LIAISON_COLUMNS}
+    return {**columns, "remove_files": [item.id for item in statement.attachments]}
 
 
 def _attach(actor: Any, statement: LiaisonStatement, files: LiaisonFiles) -> None:
@@ -155,3 +172,11 @@ def liaisons_between(first_day: date, last_day: date) -> list[LiaisonStatement]:
 
 def liaison_by_title(title: str) -> LiaisonStatement | None:
     return db.session.scalar(select(LiaisonStatement).where(LiaisonStatement.title == title))
+
+
+def holds_attachment(attachment_id: int) -> bool:
+    """Whether a liaison statement carries the file (members may read every statement)."""
+    query = select(liaison_files.c.statement_id).where(
+        liaison_files.c.attachment_id == attachment_id
+    )
+    return db.session.scalar(query.limit(1)) is not None

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint
 from iscg_accessibility.demo import load_demo
+from iscg_accessibility.liaisons import holds_attachment
 from iscg_accessibility.meeting_needs import needs_panels
 from iscg_accessibility.meeting_needs_form import MeetingNeedsFields
 from iscg_accessibility.models import Item, LiaisonStatement
@@ -65,6 +66,12 @@ class AccessibilityPlugin(ThemePlugin):
     @hookimpl
     def iscg_meeting_panels(self, meeting: Any, user: Any) -> list[Panel]:
         return needs_panels(meeting, user)
+
+    @hookimpl
+    def iscg_attachment_readable(self, user: Any, attachment_id: int) -> bool | None:
+        if not holds_attachment(attachment_id):
+            return None
+        return bool(user.is_authenticated)
 
     @hookimpl
     def iscg_demo_data(self) -> None:

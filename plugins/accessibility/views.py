@@ -150,7 +150,9 @@ def edit_liaison(liaison_id: int) -> str | Response:
     form = LiaisonForm.editing(statement, posted=request.method == "POST")
     done = submit(
         form,
-        lambda: change_liaison(current_user, statement, form.details, form.chosen_files),
+        lambda: change_liaison(
+            current_user, statement, form.details, form.chosen_files, form.revision.opened
+        ),
         "The liaison statement is saved.",
         _liaison_page,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from iscg_ai.models import ActivityStatus, Sector
 from iscg_ai.reports import ActivityDetails, published_reports, store_report
 
-from iscg_module.platform.api import db, transactional
+from iscg_module.platform.api import transactional
 
 DEMO_TITLE = "AI activities coordinated across the Sectors"
 
@@ -48,4 +48,3 @@ def load_demo() -> None:
 @transactional
 def _record(update: object) -> None:
     store_report(None, update, ACTIVITIES, TERMS_OF_REFERENCE)
-    db.session.commit()

@@ -9,8 +9,10 @@ from iscg_climate.indicators import (
     DIRECTION_LABELS,
     IndicatorDetails,
     ValueDetails,
+    indicator_values,
     is_percent,
     value_problem,
+    value_values,
 )
 from iscg_climate.models import (
     DESCRIPTION_MAX,
@@ -27,12 +29,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
-from iscg_module.platform.api import TrimmedForm, plausible_date
+from iscg_module.platform.api import RevisionField, TrimmedForm, plausible_date
 
 NOT_A_NUMBER = "Give the value as a number, for example 1250 or 37.5."
 
 
 class IndicatorForm(TrimmedForm):
+    revision = RevisionField()
     name = StringField(
         "Name", description="For example: Emissions from staff and delegate travel.",
         validators=[DataRequired(), Length(max=NAME_MAX)],
@@ -54,8 +57,10 @@ class IndicatorForm(TrimmedForm):
 
     @classmethod
     def of(cls, indicator: Indicator) -> IndicatorForm:
-        """The form filled with ``indicator``, as its edit page shows it."""
-        return cls(obj=indicator, direction=indicator.direction.value)
+        """The form filled with ``indicator``, as its edit page shows it, at its revision."""
+        form = cls(obj=indicator, direction=indicator.direction.value)
+        form.revision.open(indicator_values(indicator))
+        return form
 
     @property
     def details(self) -> IndicatorDetails:
@@ -86,6 +91,7 @@ class MeasureField(DecimalField):
 class ValueForm(TrimmedForm):
     """An indicator's value over one period; the indicator's unit bounds it."""
 
+    revision = RevisionField()
     period_start = DateField("Period from", validators=[InputRequired(), plausible_date])
     period_end = DateField("Period to", validators=[InputRequired(), plausible_date])
     value = MeasureField("Value", places=None, validators=[InputRequired(message=NOT_A_NUMBER)])
@@ -114,7 +120,9 @@ class ValueForm(TrimmedForm):
 
     @classmethod
     def of(cls, recorded: IndicatorValue) -> ValueForm:
-        return cls(obj=recorded, indicator=recorded.indicator)
+        form = cls(obj=recorded, indicator=recorded.indicator)
+        form.revision.open(value_values(recorded))
+        return form
 
     @property
     def details(self) -> ValueDetails:

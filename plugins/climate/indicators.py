@@ -19,7 +19,16 @@ from iscg_climate.models import (
 )
 from sqlalchemy import func, select
 
-from iscg_module.platform.api import OperationRefused, db, record_audit, transactional, utc_now
+from iscg_module.platform.api import (
+    OperationRefused,
+    Revision,
+    db,
+    lock_for_change,
+    record_audit,
+    refuse_stale_edit,
+    transactional,
+    utc_now,
+)
 
 DIRECTION_LABELS = {
     Direction.LOWER_IS_BETTER: "lower is better",
@@ -95,14 +104,19 @@ def define_indicator(actor: Any, details: IndicatorDetails) -> Indicator:
     db.session.flush()
     record_audit(actor, "climate.indicator_defined", "climate_indicator", indicator.id,
                  name=indicator.name)  # fmt: skip
-    db.session.commit()
     return indicator
 
 
 @transactional
-def change_indicator(actor: Any, indicator: Indicator, details: IndicatorDetails) -> Indicator:
-    """Rename or redescribe an indicator; its values must still fit a changed unit."""
-    _lock(indicator)
+def change_indicator(
+    actor: Any, indicator: Indicator, details: IndicatorDetails, opened: Revision | None = None
+) -> Indicator:
+    """Rename or redescribe an indicator; its values must still fit a changed unit.
+
+    ``opened`` is the revision the editor saw: if the indicator changed since, nothing is saved.
+    """
+    lock_for_change(indicator)
+    refuse_stale_edit(opened, indicator_values(indicator), "climate_indicator", indicator.id)
     _check_name_is_free(details.name, indicator.id)
     for recorded in indicator.values:
         problem = value_problem(recorded.value, details.unit)
@@ -117,7 +131,6 @@ def change_indicator(actor: Any, indicator: Indicator, details: IndicatorDetails
     indicator.updated_at = utc_now()
     record_audit(actor, "climate.indicator_changed", "climate_indicator", indicator.id,
                  fields=changed)  # fmt: skip
-    db.session.commit()
     return indicator
 
 
@@ -132,14 +145,17 @@ def record_value(actor: Any, indicator: Indicator, details: ValueDetails) -> Ind
     db.session.flush()
     record_audit(actor, "climate.value_recorded", "climate_indicator_value", recorded.id,
                  indicator_id=indicator.id, value=_plain(recorded.value))  # fmt: skip
-    db.session.commit()
     return recorded
 
 
 @transactional
-def change_value(actor: Any, recorded: IndicatorValue, details: ValueDetails) -> IndicatorValue:
-    """Correct a value; the audit log keeps what it was."""
+def change_value(
+    actor: Any, recorded: IndicatorValue, details: ValueDetails, opened: Revision | None = None
+) -> IndicatorValue:
+    """Correct a value; the audit log keeps what it was. ``opened`` as for indicators."""
     _lock(recorded.indicator)
+    lock_for_change(recorded)
+    refuse_stale_edit(opened, value_values(recorded), "climate_indicator_value", recorded.id)
     _check_value(recorded.indicator, details, recorded.id)
     before = _plain(recorded.value)
     for name, value in _value_columns(details).items():
@@ -148,7 +164,6 @@ def change_value(actor: Any, recorded: IndicatorValue, details: ValueDetails) ->
     record_audit(actor, "climate.value_changed", "climate_indicator_value", recorded.id,
                  indicator_id=recorded.indicator_id, before=before,
                  after=_plain(recorded.value))  # fmt: skip
-    db.session.commit()
     return recorded
 
 
@@ -161,7 +176,6 @@ def remove_value(actor: Any, recorded: IndicatorValue) -> Indicator:
                  period_end=recorded.period_end.isoformat(),
                  value=_plain(recorded.value))  # fmt: skip
     indicator.values.remove(recorded)
-    db.session.commit()
     return indicator
 
 
@@ -198,6 +212,17 @@ def _check_value(indicator: Indicator, details: ValueDetails, own_id: int | None
             raise IndicatorRuleError(
                 f"The period overlaps the value already recorded for {period_words(other)}."
             )
+
+
+def indicator_values(indicator: Indicator) -> dict[str, Any]:
+    """What the edit form shows of ``indicator``, by its fields' names, for edit conflicts."""
+    return {name: getattr(indicator, name) for name in ("name", "unit", "direction", "description")}
+
+
+def value_values(recorded: IndicatorValue) -> dict[str, Any]:
+    """What the edit form shows of a value, by its fields' names, for edit conflicts."""
+    names = ("period_start", "period_end", "value", "source", "note")
+    return {name: getattr(recorded, name) for name in names}
 
 
 def _indicator_columns(details: IndicatorDetails) -> dict[str, Any]:

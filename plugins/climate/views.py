@@ -116,7 +116,7 @@ def edit_indicator(indicator_id: int) -> str | Response:
     form = IndicatorForm() if request.method == "POST" else IndicatorForm.of(found)
     done = submit(
         form,
-        lambda: change_indicator(current_user, found, form.details),
+        lambda: change_indicator(current_user, found, form.details, form.revision.opened),
         "The indicator is saved.",
         _indicator_page,
     )
@@ -145,7 +145,7 @@ def edit_value(value_id: int) -> str | Response:
     form = ValueForm(indicator=found) if request.method == "POST" else ValueForm.of(recorded)
     done = submit(
         form,
-        lambda: change_value(current_user, recorded, form.details),
+        lambda: change_value(current_user, recorded, form.details, form.revision.opened),
         "The value is saved.",
         lambda changed: _indicator_page(changed.indicator),
     )

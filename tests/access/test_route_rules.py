@@ -210,3 +210,23 @@ def test_a_page_number_past_any_page_is_not_found(app, visitors, path, number):
 @pytest.mark.parametrize("number", ["-99999999999999999999", "0", "two", ""])
 def test_a_page_number_below_the_first_or_unreadable_shows_the_first(visitors, number):
     assert visitors["admin"].get(f"/meetings/?page={number}").status_code == 200
+
+
+def test_every_page_drawn_for_a_signed_in_member_is_kept_by_no_cache(app, sample_ids, visitors):
+    """Their name, links, drafts and join links: ``private, no-store`` on each 200 they get."""
+    checked = 0
+    for rule in _routes(app):
+        if "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        url = _url(app, rule, sample_ids)
+        for visitor in ("member", "chair", "admin"):
+            response = visitors[visitor].get(url)
+            if response.status_code != 200 or rule.endpoint in SESSION_INDEPENDENT:
+                continue
+            assert response.headers["Cache-Control"] == "private, no-store", (url, visitor)
+            checked += 1
+    assert checked >= 60
+
+
+# The feeds a calendar client polls with no session: their caching is their own.
+SESSION_INDEPENDENT = {"calendars.public_feed", "calendars.personal_feed"}

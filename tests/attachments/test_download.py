@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from iscg_module.attachments.operations import store_attachments
 from iscg_module.attachments.queries import attachment_url
-from iscg_module.extensions import db
+from iscg_module.testing.accounts import make_focal_point
 from iscg_module.testing.attachments import PDF, upload
+from iscg_module.testing.factories import make_update
+from iscg_module.theme_updates.models import UpdateStatus
 
 
 @pytest.fixture
-def report(app, member):
-    (attachment,) = store_attachments(member, [upload(PDF, "Rapport d’activité 2021.pdf")])
-    db.session.commit()
-    return attachment
+def report(app):
+    """A file of a published update, which every member may read."""
+    writer = make_focal_point("Download Writer", "accessibility")
+    theme = writer.role_grants[0].theme
+    update = make_update(theme, writer, UpdateStatus.PUBLISHED,
+                         files=(upload(PDF, "Rapport d’activité 2021.pdf"),))  # fmt: skip
+    return update.attachments[0]
 
 
 def test_a_member_downloads_the_file_as_a_file_of_its_kind(app, report, member_client):

@@ -12,7 +12,9 @@ from iscg_module.attachments.file_store import attachment_store
 from iscg_module.attachments.models import Attachment
 from iscg_module.attachments.operations import store_attachments
 from iscg_module.audit.models import AuditEntry
+from iscg_module.database.unit_of_work import transactional
 from iscg_module.extensions import db
+from iscg_module.operation_refused import OperationRefused
 from iscg_module.testing.attachments import PDF, PNG, WINDOWS_PROGRAM, upload
 from tests.attachments.conftest import attachment_rows
 
@@ -45,9 +47,14 @@ def test_the_same_bytes_twice_are_two_attachments_and_one_file(app, member, stor
     assert stored_files() == [first[0].sha256]
 
 
-def test_nothing_is_committed_without_the_callers_commit(app, member):
-    store_attachments(member, [upload(PDF, "report.pdf")])
-    db.session.rollback()
+def test_the_rows_go_with_the_calling_operation_when_it_is_refused(app, member):
+    @transactional
+    def attach_then_refuse() -> None:
+        store_attachments(member, [upload(PDF, "report.pdf")])
+        raise OperationRefused("the caller's own rule")
+
+    with pytest.raises(OperationRefused):
+        attach_then_refuse()
     assert attachment_rows() == 0
 
 

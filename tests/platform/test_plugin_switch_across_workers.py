@@ -18,12 +18,6 @@ switches, in order.
 from __future__ import annotations
 
 import itertools
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -43,15 +37,21 @@ from iscg_module.extensions import db
 from iscg_module.testing.fixtures import new_postgresql_database
 from iscg_module.users.operations import ensure_user, grant_role
 from iscg_module.users.roles import Role, RoleSource
-from tests.html_elements import elements_of
+from tests.served_product import (
+    SECRET_KEY,
+    Server,
+    environment_for,
+    field_value,
+    migrate,
+    probe_numbers,
+    send_form,
+    served,
+    served_by,
+    signed_in,
+)
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
-APP = "wsgi:app"
-WORKERS = 2
-SECRET_KEY = "secret-key-of-the-plugin-switch-test-only"
 PLUGIN, PLUGIN_TITLE = "example", "Example theme"
 PAGE, HOME = f"/themes/{PLUGIN}/", "/"
 LINK = f'href="{PAGE}"'
@@ -60,8 +60,6 @@ SWITCH_WITHIN = 1.0  # the promise: every worker follows a switch within a secon
 MARGIN = 0.2  # for request handling and scheduling on a busy machine
 WATCH_FOR = 2.5  # seconds of polling after each switch
 POLLERS = 4
-PROBE_LINE = re.compile(r"^<(\d+)> (\S+) probe=(\d+) (\d{3})$")
-probe_numbers = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -84,19 +82,6 @@ class Site:
     member_id: int
 
 
-@dataclass(frozen=True)
-class Server:
-    url: str
-    workers: frozenset[int]
-    access_log: Path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new, empty database of this test alone."""
@@ -108,20 +93,13 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def environment(database: str) -> dict[str, str]:
-    """The environment of the flask command and of gunicorn: development sign-in, no provider."""
-    inherited = {key: value for key, value in os.environ.items() if not key.startswith("ISCG_")}
-    return {**inherited, "ISCG_ENV": "testing", "ISCG_DATABASE_URL": database,
-            "ISCG_SECRET_KEY": SECRET_KEY}  # fmt: skip
+    return environment_for(database)
 
 
 @pytest.fixture
 def site(database: str, environment: dict[str, str]) -> Iterator[Site]:
     """Migrate with ``flask db upgrade`` as a deployment does, then add the two accounts."""
-    upgrade = subprocess.run(
-        [str(BIN / "flask"), "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert upgrade.returncode == 0, upgrade.stderr
+    migrate(environment)
     app = create_app(
         {"ISCG_ENV": "testing", "SECRET_KEY": SECRET_KEY, "SQLALCHEMY_DATABASE_URI": database}
     )
@@ -138,71 +116,8 @@ def site(database: str, environment: dict[str, str]) -> Iterator[Site]:
 
 @pytest.fixture
 def server(site: Site, environment: dict[str, str], tmp_path: Path) -> Iterator[Server]:
-    """gunicorn with two workers, each access-log line naming the pid of the worker."""
-    port = free_port()
-    access_log, error_log = tmp_path / "access.log", tmp_path / "error.log"
-    process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-         "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(U)s %(q)s %(s)s",
-         "--error-logfile", str(error_log), APP],
-        cwd=ROOT, env=environment,
-    )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{port}"
-        workers = wait_for_workers(process, url, access_log, error_log)
-        yield Server(url, workers, access_log)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def worker_pids(master: int) -> frozenset[int]:
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    return frozenset(int(pid) for pid in children)
-
-
-def wait_for_workers(
-    process: subprocess.Popen[bytes], url: str, access_log: Path, error_log: Path
-) -> frozenset[int]:
-    """Return the workers' pids once each of them has answered a request."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{error_log.read_text()}")
-        workers = worker_pids(process.pid)
-        if len(workers) == WORKERS and access_log.exists():
-            answers = watch(url, {}, since=time.monotonic(), seconds=0.3)
-            if set(served_by(access_log, answers).values()) == workers:
-                return workers
-        time.sleep(0.1)
-    pytest.fail(f"the {WORKERS} gunicorn workers did not all answer:\n{error_log.read_text()}")
-
-
-def field_value(html: str, name: str) -> str:
-    """The value of the form field ``name`` (the CSRF token, the state a switch asks for)."""
-    for tag, attributes in elements_of(html):
-        if tag == "input" and attributes.get("name") == name:
-            return attributes["value"] or ""
-    raise AssertionError(f"no field {name} in:\n{html}")
-
-
-def send_form(session: requests.Session, url: str, fields: dict[str, object]) -> requests.Response:
-    """Open the form at ``url``, then send it with its CSRF token and ``fields``."""
-    form = session.get(url, timeout=10)
-    payload = {"csrf_token": field_value(form.text, "csrf_token"), **fields}
-    return session.post(url, data=payload, allow_redirects=False, timeout=10)
-
-
-def signed_in(server: Server, account_id: int) -> requests.Session:
-    """A session signed in through the development sign-in form."""
-    session = requests.Session()
-    response = send_form(session, f"{server.url}/auth/login", {"account": account_id})
-    assert response.status_code == 302, response.text
-    return session
+    with served(environment, tmp_path) as running:
+        yield running
 
 
 def switch(admin: requests.Session, server: Server, action: str) -> float:
@@ -254,21 +169,6 @@ def watch(url: str, cookies: dict[str, str], since: float, seconds: float) -> li
     return answers
 
 
-def served_by(access_log: Path, answers: list[Answer]) -> dict[int, int]:
-    """The pid that served each answer's probe, from the access log (waiting for its lines)."""
-    wanted = {answer.probe for answer in answers}
-    deadline = time.monotonic() + 5
-    while True:
-        pids = {}
-        for line in access_log.read_text().splitlines():
-            found = PROBE_LINE.match(line)
-            if found:
-                pids[int(found.group(3))] = int(found.group(1))
-        if wanted <= pids.keys() or time.monotonic() > deadline:
-            return {probe: pids[probe] for probe in wanted if probe in pids}
-        time.sleep(0.05)
-
-
 def shows(answer: Answer, enabled: bool, note: str | None) -> bool:
     """Whether ``answer`` is what the member sees with the plugin ``enabled``."""
     if answer.path == PAGE:
@@ -282,7 +182,7 @@ def check_every_worker_follows(
     server: Server, answers: list[Answer], enabled: bool, note: str | None = None
 ) -> None:
     """After the switch's second (and the margin) every answer, on both workers, is the new one."""
-    pids = served_by(server.access_log, answers)
+    pids = served_by(server.access_log, [answer.probe for answer in answers])
     late = [answer for answer in answers if answer.sent > SWITCH_WITHIN + MARGIN]
     wrong = [(answer.path, round(answer.sent, 3), answer.status, pids.get(answer.probe))
              for answer in late if not shows(answer, enabled, note)]  # fmt: skip

@@ -81,9 +81,10 @@ def test_the_form_uploads_files_that_the_update_lists_as_downloads(
     assert [name for _url, name in links] == ["Fund report.pdf", "pledges.png"]
     assert f"(PDF, {len(PDF)} bytes)" in shown and f"(PNG image, {len(PNG)} bytes)" in shown
     assert links[0][0] == f"/attachments/{update.attachments[0].id}/Fund%20report.pdf"
-    download = member_client.get(links[0][0])
+    download = writer_client.get(links[0][0])
     assert download.status_code == 200 and download.data == PDF
     assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert member_client.get(links[0][0]).status_code == 404  # a draft's file, like the draft
 
 
 def test_removing_a_file_keeps_it_in_the_earlier_versions(app, theme, writer_client):

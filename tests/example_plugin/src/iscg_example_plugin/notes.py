@@ -24,7 +24,6 @@ def write_note(author: Any, body: str) -> Note:
     db.session.add(note)
     db.session.flush()
     record_audit(author, "example.note_written", "example_note", note.id)
-    db.session.commit()
     return note
 
 
@@ -66,7 +65,8 @@ def save_topic(registration_id: int, meeting_id: int, topic: str) -> None:
 
 
 def count_event(event: str) -> None:
-    """Count ``event`` inside the transaction of the operation that emitted it."""
+    """Count ``event``; the core runs each handler in a transaction of its own, after the
+    change the event tells of was committed."""
     row = db.session.get(EventCount, event) or EventCount(event=event, count=0)
     row.count += 1
     db.session.add(row)
