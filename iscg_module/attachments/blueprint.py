@@ -1,7 +1,11 @@
-"""Attached files, downloaded under /attachments/<id>/<filename>."""
+"""The URL map of attached files, downloaded under /attachments/<id>/<filename>."""
 
 from flask import Blueprint
 
+from iscg_module.attachments import controllers
+
 blueprint = Blueprint("attachments", __name__, url_prefix="/attachments")
 
-from iscg_module.attachments import controllers  # noqa: E402, F401  (routes register here)
+blueprint.add_url_rule(
+    "/<id:attachment_id>/<filename>", view_func=controllers.download, methods=["GET"]
+)

@@ -6,13 +6,11 @@ from flask import Response, abort, send_file
 from flask_login import current_user
 
 from iscg_module.access import MEMBER, require
-from iscg_module.attachments.blueprint import blueprint
 from iscg_module.attachments.file_store import attachment_store
 from iscg_module.attachments.queries import attachment_or_404
 from iscg_module.attachments.readers import may_download
 
 
-@blueprint.get("/<id:attachment_id>/<filename>")
 @require(MEMBER)
 def download(attachment_id: int, filename: str) -> Response:
     """The file with the type it was recognised as, always saved rather than shown.

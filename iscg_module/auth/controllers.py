@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
 from iscg_module.access import MEMBER, PUBLIC, require
-from iscg_module.auth.blueprint import blueprint
 from iscg_module.auth.development_accounts import development_account, development_accounts
 from iscg_module.auth.forms import DevelopmentSignInForm, SignOutForm
 from iscg_module.auth.oidc_client import (
@@ -43,7 +42,6 @@ FAILURES = {
 }
 
 
-@blueprint.route("/login", methods=["GET", "POST"])
 @require(PUBLIC)
 def sign_in() -> str | Response | tuple[str, int]:
     settings = current_app.config["ISCG_OIDC"]
@@ -58,7 +56,6 @@ def sign_in() -> str | Response | tuple[str, int]:
     return _development_sign_in()
 
 
-@blueprint.get("/callback")
 @require(PUBLIC)
 def callback() -> Response | tuple[str, int]:
     settings = current_app.config["ISCG_OIDC"]
@@ -79,7 +76,6 @@ def callback() -> Response | tuple[str, int]:
     return redirect(target)
 
 
-@blueprint.post("/logout")
 @require(MEMBER)
 def sign_out() -> Response:
     if not SignOutForm().validate_on_submit():

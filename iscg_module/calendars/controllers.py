@@ -7,15 +7,11 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from iscg_module.access import MEMBER, PUBLIC, require
-from iscg_module.calendars.blueprint import blueprint
 from iscg_module.calendars.conditional_get import calendar_response
 from iscg_module.calendars.feeds import (
     PERSONAL_FEED_FILE,
-    PERSONAL_FEED_PREFIX,
-    PERSONAL_FEED_SUFFIX,
     PUBLIC_FEED,
     PUBLIC_FEED_FILE,
-    PUBLIC_FEED_PATH,
     build_personal_feed,
     build_public_feed,
     build_single_meeting,
@@ -45,7 +41,6 @@ from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act
 
 
-@blueprint.get(PUBLIC_FEED_PATH)
 @require(PUBLIC)
 def public_feed() -> Response:
     return calendar_response(
@@ -57,7 +52,6 @@ def public_feed() -> Response:
     )
 
 
-@blueprint.get("/meetings/<id:meeting_id>.ics")
 @require(PUBLIC)
 def meeting_file(meeting_id: int) -> Response:
     """One meeting; members signed in get the join link, so their copy is private."""
@@ -71,7 +65,6 @@ def meeting_file(meeting_id: int) -> Response:
     )
 
 
-@blueprint.get("/calendar")
 @require(PUBLIC)
 def subscribe() -> str:
     feed_url = url_for("calendars.public_feed", _external=True)
@@ -84,7 +77,6 @@ def subscribe() -> str:
     )
 
 
-@blueprint.get(f"{PERSONAL_FEED_PREFIX}<token>{PERSONAL_FEED_SUFFIX}")
 @require(PUBLIC)
 def personal_feed(token: str) -> Response:
     """A member's feed for calendar clients, which cannot sign in: the token is the key."""
@@ -101,7 +93,6 @@ def personal_feed(token: str) -> Response:
     )
 
 
-@blueprint.route("/calendar/links", methods=["GET", "POST"])
 @require(MEMBER)
 def subscriptions() -> str | BaseResponse:
     """The member's calendar links; a new link's address is shown here once, never again."""
@@ -124,7 +115,6 @@ def subscriptions() -> str | BaseResponse:
     )
 
 
-@blueprint.post("/calendar/links/<id:subscription_id>/revoke")
 @require(MEMBER)
 def revoke(subscription_id: int) -> BaseResponse:
     subscription = own_subscription_or_404(current_user, subscription_id)

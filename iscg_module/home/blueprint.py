@@ -1,25 +1,9 @@
-"""The landing page: what comes next, how to follow it, and the enabled themes' widgets."""
+"""The URL map of the landing page."""
 
-from flask import Blueprint, render_template
-from flask_login import current_user
+from flask import Blueprint
 
-from iscg_module.access import PUBLIC, require
-from iscg_module.meetings.queries import past_meetings, upcoming_meetings
-from iscg_module.platform.panels import dashboard_widgets
-from iscg_module.web.panel_drawing import draw
+from iscg_module.home import controllers
 
 blueprint = Blueprint("home", __name__)
 
-RECENT_MEETINGS = 3
-UPCOMING_MEETINGS = 5
-
-
-@blueprint.get("/")
-@require(PUBLIC)
-def index() -> str:
-    upcoming, _ = upcoming_meetings(size=UPCOMING_MEETINGS)
-    recent, _ = past_meetings(size=RECENT_MEETINGS)
-    widgets = dashboard_widgets(current_user) if current_user.is_authenticated else []
-    return render_template(
-        "home/index.html", upcoming=upcoming, recent=recent, widgets=draw(widgets)
-    )
+blueprint.add_url_rule("/", view_func=controllers.index, methods=["GET"])

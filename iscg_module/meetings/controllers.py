@@ -9,7 +9,6 @@ from werkzeug.wrappers import Response
 from iscg_module.access import ADMIN, MEMBER, PUBLIC, SECRETARIAT_READ, require
 from iscg_module.calendars.subscribe_links import meeting_calendar_links
 from iscg_module.meetings import operations
-from iscg_module.meetings.blueprint import blueprint
 from iscg_module.meetings.edited_values import agenda_item_values, meeting_values
 from iscg_module.meetings.forms import (
     ATTENDANCE_LABELS,
@@ -50,7 +49,6 @@ def _agenda_page(meeting: Meeting) -> str:
     return url_for("meetings.agenda", meeting_id=meeting.id)
 
 
-@blueprint.get("/")
 @require(PUBLIC)
 def index() -> str:
     """Upcoming and past meetings, each paged on its own (``?later=N``, ``?page=N``)."""
@@ -68,7 +66,6 @@ def index() -> str:
     )
 
 
-@blueprint.get("/<id:meeting_id>")
 @require(PUBLIC)
 def show(meeting_id: int) -> str:
     meeting = meeting_or_404(meeting_id)
@@ -86,7 +83,6 @@ def show(meeting_id: int) -> str:
     )
 
 
-@blueprint.route("/new", methods=["GET", "POST"])
 @require(ADMIN)
 def create() -> str | Response:
     form = NewMeetingForm(default_timezone=current_app.config["ISCG_DEFAULT_TIMEZONE"])
@@ -101,7 +97,6 @@ def create() -> str | Response:
     return done or render_template("meetings/form.html", form=form, meeting=None)
 
 
-@blueprint.route("/<id:meeting_id>/edit", methods=["GET", "POST"])
 @require(ADMIN)
 def edit(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -121,7 +116,6 @@ def edit(meeting_id: int) -> str | Response:
     return done or render_template("meetings/form.html", form=form, meeting=meeting)
 
 
-@blueprint.post("/<id:meeting_id>/confirm")
 @require(ADMIN)
 def confirm(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -133,7 +127,6 @@ def confirm(meeting_id: int) -> Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])
 @require(ADMIN)
 def cancel(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -148,7 +141,6 @@ def cancel(meeting_id: int) -> str | Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.route("/<id:meeting_id>/agenda", methods=["GET", "POST"])
 @require(ADMIN)
 def agenda(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -170,7 +162,6 @@ def agenda(meeting_id: int) -> str | Response:
     )
 
 
-@blueprint.route("/<id:meeting_id>/agenda/<id:item_id>/edit", methods=["GET", "POST"])
 @require(ADMIN)
 def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -196,7 +187,6 @@ def edit_agenda_item(meeting_id: int, item_id: int) -> str | Response:
     )
 
 
-@blueprint.post("/<id:meeting_id>/agenda/<id:item_id>/delete")
 @require(ADMIN)
 def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -209,7 +199,6 @@ def delete_agenda_item(meeting_id: int, item_id: int) -> Response:
     return redirect(_agenda_page(meeting))
 
 
-@blueprint.post("/<id:meeting_id>/agenda/<id:item_id>/move")
 @require(ADMIN)
 def move_agenda_item(meeting_id: int, item_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -223,7 +212,6 @@ def move_agenda_item(meeting_id: int, item_id: int) -> Response:
     return redirect(_agenda_page(meeting))
 
 
-@blueprint.route("/<id:meeting_id>/registration", methods=["GET", "POST"])
 @require(MEMBER)
 def register(meeting_id: int) -> str | Response:
     meeting = meeting_or_404(meeting_id)
@@ -246,7 +234,6 @@ def register(meeting_id: int) -> str | Response:
     )  # fmt: skip
 
 
-@blueprint.post("/<id:meeting_id>/registration/withdraw")
 @require(MEMBER)
 def withdraw(meeting_id: int) -> Response:
     meeting = meeting_or_404(meeting_id)
@@ -260,7 +247,6 @@ def withdraw(meeting_id: int) -> Response:
     return redirect(_meeting_page(meeting))
 
 
-@blueprint.get("/<id:meeting_id>/registrations")
 @require(SECRETARIAT_READ)
 def registrations(meeting_id: int) -> str:
     meeting = meeting_or_404(meeting_id)

@@ -16,7 +16,6 @@ from iscg_module.platform.form_extensions import (
 )
 from iscg_module.theme_updates import operations
 from iscg_module.theme_updates.atom_feed import theme_feed
-from iscg_module.theme_updates.blueprint import blueprint
 from iscg_module.theme_updates.content import links_as_text
 from iscg_module.theme_updates.edited_values import update_values
 from iscg_module.theme_updates.forms import ReturnForm, UpdateForm
@@ -40,7 +39,6 @@ def _update_page(update: ThemeUpdate) -> str:
     return url_for("theme_updates.show", slug=update.theme.slug, update_id=update.id)
 
 
-@blueprint.get("/<slug>/updates/")
 @require(MEMBER)
 def index(slug: str) -> str:
     theme = theme_or_404(slug)
@@ -54,7 +52,6 @@ def index(slug: str) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/<slug>/updates/new", methods=["GET", "POST"])
 @require(THEME_WRITER)
 def new(slug: str) -> str | Response:
     theme = theme_or_404(slug)
@@ -62,7 +59,6 @@ def new(slug: str) -> str | Response:
     return _save(theme, form, None) or _form_page(theme, form, None)
 
 
-@blueprint.route("/<slug>/updates/<id:update_id>/edit", methods=["GET", "POST"])
 @require(THEME_WRITER)
 def edit(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
@@ -101,7 +97,6 @@ def _form_page(theme: Theme, form: UpdateForm, update: ThemeUpdate | None) -> st
     )  # fmt: skip
 
 
-@blueprint.get("/<slug>/updates/<id:update_id>")
 @require(MEMBER)
 def show(slug: str, update_id: int) -> str:
     theme = theme_or_404(slug)
@@ -113,7 +108,6 @@ def show(slug: str, update_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/<slug>/updates/<id:update_id>/versions/<id:number>")
 @require(MEMBER)
 def version(slug: str, update_id: int, number: int) -> str:
     theme = theme_or_404(slug)
@@ -124,13 +118,11 @@ def version(slug: str, update_id: int, number: int) -> str:
     return render_template("theme_updates/version.html", theme=theme, update=update, kept=kept)
 
 
-@blueprint.post("/<slug>/updates/<id:update_id>/submit")
 @require(THEME_WRITER)
 def submit_for_publication(slug: str, update_id: int) -> Response:
     return _act_on(slug, update_id, operations.submit_update, "Submitted for publication.")
 
 
-@blueprint.post("/<slug>/updates/<id:update_id>/publish")
 @require(ADMIN)
 def publish(slug: str, update_id: int) -> Response:
     message = "Published: every member can read it, and the theme's feed carries it."
@@ -146,7 +138,6 @@ def _act_on(
     return redirect(_update_page(update))
 
 
-@blueprint.route("/<slug>/updates/<id:update_id>/return", methods=["GET", "POST"])
 @require(ADMIN)
 def return_to_writers(slug: str, update_id: int) -> str | Response:
     theme = theme_or_404(slug)
@@ -162,7 +153,6 @@ def return_to_writers(slug: str, update_id: int) -> str | Response:
                                    form=form)  # fmt: skip
 
 
-@blueprint.get("/<slug>/updates.atom")
 @require(MEMBER)
 def feed(slug: str) -> Response:
     theme = theme_or_404(slug)

@@ -1,18 +1,9 @@
-"""The signed-in member's own account page."""
+"""The URL map of the signed-in member's own account page, under /account."""
 
-from flask import Blueprint, render_template
-from flask_login import current_user
+from flask import Blueprint
 
-from iscg_module.access import MEMBER, require
-from iscg_module.themes.queries import themes_by_id
+from iscg_module.users import controllers
 
 blueprint = Blueprint("account", __name__, url_prefix="/account")
 
-
-@blueprint.get("/")
-@require(MEMBER)
-def show() -> str:
-    """Who the product thinks you are: your details and your roles, and where they come from."""
-    return render_template(
-        "account/show.html", user=current_user, themes=themes_by_id(current_user.role_grants)
-    )
+blueprint.add_url_rule("/", view_func=controllers.show, methods=["GET"])
