@@ -47,7 +47,7 @@ from iscg_module.revisions.stale_edit import StaleEdit, lock_for_change, refuse_
 from iscg_module.text.plain_text import one_line, printable
 from iscg_module.theme_updates.reading import published_theme_updates
 from iscg_module.users.models import User
-from iscg_module.users.roles import Role
+from iscg_module.users.roles import Role, Sector
 from iscg_module.web.action_form import ActionForm
 from iscg_module.web.form_flow import act, submit
 from iscg_module.web.plausible_date import plausible_date
@@ -93,6 +93,7 @@ __all__ = [
     "Role",
     "RowList",
     "Rule",
+    "Sector",
     "Series",
     "Setting",
     "StaleEdit",

@@ -20,18 +20,27 @@ class PluginHooks:
 
     @hookspec
     def iscg_blueprint(self) -> Any:
-        """A Flask blueprint of the plugin's pages, mounted under ``/themes/<name>/``."""
+        """A Flask blueprint of the plugin's pages, mounted under ``/themes/<name>/``.
+
+        ``ThemePlugin`` answers with the plugin's ``blueprint`` attribute.
+        """
 
     @hookspec
     def iscg_migration_directory(self) -> Any:
         """The folder of the plugin's Alembic revisions (its own branch).
 
         Asked of every installed plugin, enabled or not: a plugin's tables exist either way.
+        ``ThemePlugin`` answers with the ``migrations`` folder beside the plugin's module,
+        when there is one.
         """
 
     @hookspec
     def iscg_navigation(self) -> list[Any]:
-        """Navigation entries (``NavigationEntry``) to show while the plugin is enabled."""
+        """Navigation entries (``NavigationEntry``) to show while the plugin is enabled.
+
+        ``ThemePlugin`` answers with a link to its blueprint's ``index`` page, when the
+        application serves one, labelled with ``navigation_label`` or else ``title``.
+        """
 
     @hookspec
     def iscg_dashboard_widgets(self, user: Any) -> list[Any]:
@@ -75,6 +84,12 @@ class PluginHooks:
 
         The walks over every route (access rules per role, CSRF, accessibility in the
         browser) load the demo data, then visit each of the plugin's pages with these.
+
+        Only ``iscg_module.testing`` asks it, yet it is declared here with the others: the
+        walks check every installed plugin, a third party's too, so the answer must come
+        with the plugin itself; and pluggy refuses to register a plugin whose ``@hookimpl``
+        names no declared hook, so a specification known to the tests alone would make the
+        product refuse every plugin that answers it. Unasked, it costs nothing.
         """
 
     @hookspec

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from flask import Blueprint
+from iscg_accessibility.blueprint import blueprint
 from iscg_accessibility.demo import load_demo
 from iscg_accessibility.liaisons import holds_attachment
 from iscg_accessibility.meeting_needs import needs_panels
 from iscg_accessibility.meeting_needs_form import MeetingNeedsFields
 from iscg_accessibility.models import Item, LiaisonStatement
+from iscg_accessibility.permissions import RECORD
 from iscg_accessibility.report import accessibility_section
-from iscg_accessibility.views import RECORD, blueprint
 from sqlalchemy import func, select
 
 from iscg_module.platform.api import (
     CoreForm,
     FormExtension,
-    NavigationEntry,
     Panel,
     ReportPeriod,
     ReportSection,
@@ -36,20 +34,8 @@ class AccessibilityPlugin(ThemePlugin):
         "Tracks the accessibility theme: requests and initiatives on their way to a decision, "
         "the ICT Accessibility Fund, liaison statements and members' needs at meetings."
     )
-    version = "0.1.0"
     theme = "accessibility"
-
-    @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return blueprint
-
-    @hookimpl
-    def iscg_migration_directory(self) -> Path:
-        return Path(__file__).parent / "migrations"
-
-    @hookimpl
-    def iscg_navigation(self) -> list[NavigationEntry]:
-        return [NavigationEntry("accessibility.index", "Accessibility")]
+    blueprint = blueprint
 
     @hookimpl
     def iscg_permissions(self) -> list[Rule]:

@@ -8,10 +8,10 @@ activities across the Sectors, with a sub-group within the ISC-TF.
 
 from __future__ import annotations
 
-from iscg_ai.models import ActivityStatus, Sector
+from iscg_ai.models import ActivityStatus
 from iscg_ai.reports import ActivityDetails, published_reports, store_report
 
-from iscg_module.platform.api import transactional
+from iscg_module.platform.api import Sector, transactional
 
 DEMO_TITLE = "AI activities coordinated across the Sectors"
 

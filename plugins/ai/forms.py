@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from iscg_ai.models import GROUP_MAX, LINK_MAX, NEXT_STEP_MAX, TITLE_MAX, ActivityStatus, Sector
+from iscg_ai.models import GROUP_MAX, LINK_MAX, NEXT_STEP_MAX, TITLE_MAX, ActivityStatus
 from iscg_ai.reports import SECTOR_LABELS, STATUS_LABELS, ActivityDetails, match_key
 from wtforms import Form, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-from iscg_module.platform.api import TrimmedMeta
+from iscg_module.platform.api import Sector, TrimmedMeta
 
 
 def _web_address(_form: Form, field: StringField) -> None:

@@ -4,6 +4,7 @@ A report is a core theme update of the theme "ai". Each save of the update form 
 ``Report`` row for the update's version being saved, with its own activities and terms
 of reference, so every version keeps what it said; a version that no save of this plugin
 wrote (a submission, a publication) holds the data of the latest save before it.
+An activity's sector is one of the core's ``Sector`` values, stored as it is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iscg_module.platform.api import UTCDateTime, db, enum_column, utc_now
+from iscg_module.platform.api import Sector, UTCDateTime, db, enum_column, utc_now
 
 GROUP_MAX = 80
 TITLE_MAX = 200
@@ -22,13 +23,6 @@ NEXT_STEP_MAX = 500
 LINK_MAX = 500
 TERMS_MAX = 10_000
 ACTIVITIES_MAX = 60
-
-
-class Sector(StrEnum):
-    ITU_R = "itu_r"
-    ITU_T = "itu_t"
-    ITU_D = "itu_d"
-    GENERAL_SECRETARIAT = "general_secretariat"
 
 
 class ActivityStatus(StrEnum):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint
+from iscg_ai.blueprint import blueprint
 from iscg_ai.demo import load_demo
+from iscg_ai.permissions import WRITE
 from iscg_ai.report import ai_section
 from iscg_ai.report_form import ReportFields
 from iscg_ai.reports import published_reports
-from iscg_ai.views import WRITE, blueprint
 
 from iscg_module.platform.api import (
     CoreForm,
     FormExtension,
-    NavigationEntry,
     ReportPeriod,
     ReportSection,
     Rule,
@@ -30,20 +27,9 @@ class AIPlugin(ThemePlugin):
         "Periodic reports of the AI focal point: the activities coordinated across the "
         "Sectors, the AI sub-group's terms of reference, and what changed between reports."
     )
-    version = "0.1.0"
     theme = "ai"
-
-    @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return blueprint
-
-    @hookimpl
-    def iscg_migration_directory(self) -> Path:
-        return Path(__file__).parent / "migrations"
-
-    @hookimpl
-    def iscg_navigation(self) -> list[NavigationEntry]:
-        return [NavigationEntry("ai.index", "AI reports")]
+    navigation_label = "AI reports"
+    blueprint = blueprint
 
     @hookimpl
     def iscg_permissions(self) -> list[Rule]:

@@ -11,10 +11,10 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from iscg_ai.models import Activity, ActivityStatus, Report, Sector
+from iscg_ai.models import Activity, ActivityStatus, Report
 from sqlalchemy import select
 
-from iscg_module.platform.api import db, published_theme_updates, record_audit
+from iscg_module.platform.api import Sector, db, published_theme_updates, record_audit
 
 THEME = "ai"
 

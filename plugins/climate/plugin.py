@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint
+from iscg_climate.blueprint import blueprint
 from iscg_climate.demo import load_demo
 from iscg_climate.models import Indicator, IndicatorValue
+from iscg_climate.permissions import RECORD
 from iscg_climate.report import climate_section
-from iscg_climate.views import RECORD, blueprint
 from sqlalchemy import func, select
 
 from iscg_module.platform.api import (
-    NavigationEntry,
     ReportPeriod,
     ReportSection,
     Rule,
@@ -29,20 +26,8 @@ class ClimatePlugin(ThemePlugin):
         "The secretariat's work to become a greener organisation: indicators measured per "
         "period, charted over time, linked to the information documents that report them."
     )
-    version = "0.1.0"
     theme = "climate-change"
-
-    @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return blueprint
-
-    @hookimpl
-    def iscg_migration_directory(self) -> Path:
-        return Path(__file__).parent / "migrations"
-
-    @hookimpl
-    def iscg_navigation(self) -> list[NavigationEntry]:
-        return [NavigationEntry("climate.index", "Climate change")]
+    blueprint = blueprint
 
     @hookimpl
     def iscg_permissions(self) -> list[Rule]:

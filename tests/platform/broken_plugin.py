@@ -40,7 +40,6 @@ class BrokenPlugin(ThemePlugin):
     name = "broken"
     title = "Broken theme"
     description = "A theme plugin whose code raises, used by the tests."
-    version = "0.1"
     theme = "sample-theme"
 
     def __init__(self, failing: bool = True) -> None:
@@ -56,10 +55,6 @@ class BrokenPlugin(ThemePlugin):
     def _work(self) -> None:
         if self.failing:
             raise PluginBug(BROKEN_MESSAGE)
-
-    @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return self.blueprint
 
     @hookimpl
     def iscg_navigation(self) -> list[NavigationEntry]:
@@ -127,7 +122,6 @@ class FaultyFormPlugin(ThemePlugin):
     name = "faulty"
     title = "Faulty theme"
     description = "A theme plugin whose form extension raises, used by the tests."
-    version = "0.1"
 
     def __init__(self, fails_in: str | None) -> None:
         self.note = FaultyNote(fails_in)
@@ -143,7 +137,6 @@ class BadlyDrawnPlugin(ThemePlugin):
     name = "badly_drawn"
     title = "Badly drawn theme"
     description = "A theme plugin whose answers cannot be drawn, used by the tests."
-    version = "0.1"
     theme = "sample-theme"
 
     @hookimpl

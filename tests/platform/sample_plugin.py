@@ -61,7 +61,6 @@ class RecordingPlugin(ThemePlugin):
     name = "sample"
     title = "Sample theme"
     description = "A theme plugin used by the tests."
-    version = "1.0"
     theme = "sample-theme"
 
     def __init__(self) -> None:
@@ -86,11 +85,8 @@ class RecordingPlugin(ThemePlugin):
             return "a page without an access rule"
 
     @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return self.blueprint
-
-    @hookimpl
     def iscg_navigation(self) -> list[NavigationEntry]:
+        """Its own entry, not the default's: the registry's tests ask it with no application."""
         return [NavigationEntry("sample.index", "Sample theme")]
 
     @hookimpl

@@ -108,10 +108,10 @@ def test_a_misnamed_hook_fails_at_registration():
 def test_the_command_line_lists_enables_and_disables(plugin_app):
     runner = plugin_app.test_cli_runner()
     listed = runner.invoke(args=["iscg", "plugins", "list"]).output.splitlines()
-    assert "sample\tdisabled\t1.0\tSample theme" in listed
+    assert "sample\tdisabled\tunknown\tSample theme" in listed
     assert runner.invoke(args=["iscg", "plugins", "enable", "sample"]).exit_code == 0
     listed = runner.invoke(args=["iscg", "plugins", "list"]).output.splitlines()
-    assert "sample\tenabled\t1.0\tSample theme" in listed
+    assert "sample\tenabled\tunknown\tSample theme" in listed
     failed = runner.invoke(args=["iscg", "plugins", "enable", "sample"])
     assert failed.exit_code != 0 and "already enabled" in failed.output
     assert runner.invoke(args=["iscg", "plugins", "disable", "sample"]).exit_code == 0

@@ -19,15 +19,15 @@ pytestmark = pytest.mark.iscg_plugins("ai")
 PAGES = ("/themes/ai/", "/themes/ai/reports/", "/themes/ai/activities", "/themes/ai/changes",
          "/themes/ai/terms-of-reference")  # fmt: skip
 SG16 = activity("Multimedia and AI", group="ITU-T SG16")
-FOCUS = activity("AI for good", sector="itu_r", group="ITU-R WP 1B", status="planned")
-Q7 = activity("AI for accessibility", sector="itu_d", group="ITU-D Q7/1")
+FOCUS = activity("AI for good", sector="ITU-R", group="ITU-R WP 1B", status="planned")
+Q7 = activity("AI for accessibility", sector="ITU-D", group="ITU-D Q7/1")
 
 
 @pytest.fixture
 def two_reports(app, writer, admin_client):
     first = publish_report(writer, admin_client, [SG16, FOCUS, Q7], terms="First terms.")
     later = [{**SG16, "status": "closed"}, {**FOCUS, "status": "ongoing"},
-             activity("AI glossary", sector="general_secretariat")]  # fmt: skip
+             activity("AI glossary", sector="GS")]  # fmt: skip
     second = publish_report(writer, admin_client, later, terms="Second terms.",
                             period_start="2021-09-02", period_end="2022-02-01",
                             title="AI report for early 2022")  # fmt: skip

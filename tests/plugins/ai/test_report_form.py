@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from iscg_ai.forms import ActivityRow
-from iscg_ai.models import Activity, ActivityStatus, Report, Sector
+from iscg_ai.models import Activity, ActivityStatus, Report
 from sqlalchemy import func, select
 
 from iscg_module.extensions import db
+from iscg_module.platform.api import Sector
 from iscg_module.testing.plugins import disable_plugin, enable_plugin
 from iscg_module.theme_updates.models import ThemeUpdate, ThemeUpdateVersion
 from iscg_module.themes.models import ThemeStatus
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.iscg_plugins("ai")
 
 SG16 = activity("Multimedia and AI", group="ITU-T SG16", next_step="Report to TSAG.",
                 link="https://www.itu.int/en/ITU-T/studygroups/com16")  # fmt: skip
-Q7 = activity("AI for accessibility", sector="itu_d", group="ITU-D Q7/1", status="planned")
+Q7 = activity("AI for accessibility", sector="ITU-D", group="ITU-D Q7/1", status="planned")
 
 
 def rows(model: type) -> int:
@@ -85,7 +86,7 @@ def test_a_new_report_starts_from_the_latest_published_one(app, writer, admin_cl
     ("row", "message"),
     [
         ({"title": "Half a row"}, "Activity 2, Sector: Choose the sector of this activity"),
-        ({"sector": "itu_r", "status": "planned"}, "Activity 2, Title: Give this activity a title"),
+        ({"sector": "ITU-R", "status": "planned"}, "Activity 2, Title: Give this activity a title"),
         (
             activity("x", link="javascript:alert(1)"),
             "Activity 2, Link (optional): Give an address starting",
@@ -96,7 +97,7 @@ def test_a_new_report_starts_from_the_latest_published_one(app, writer, admin_cl
         ),
         (activity("x" * 201), "Activity 2, Title: Field cannot be longer than 200 characters."),
         (activity("x", group="g" * 81), "Activity 2, Group or Question (optional): Field cannot"),
-        (activity("x", sector="itu_x"), "Activity 2, Sector: Not a valid choice."),
+        (activity("x", sector="itu_t"), "Activity 2, Sector: Not a valid choice."),
         ({**SG16, "title": "multimedia and  AI"}, "Activities 1 and 2 are the same activity"),
     ],
 )

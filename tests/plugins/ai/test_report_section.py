@@ -28,7 +28,7 @@ def test_the_section_lists_the_periods_reports_activities_and_terms_changes(
     spring = {"period_start": "2021-01-01", "period_end": "2021-03-31", "title": "Spring report"}
     publish_report(writer, admin_client, [activity("Early work")], terms="Old terms.", **spring)
     rows = [activity("Multimedia and AI", group="ITU-T SG16", status="completed"),
-            activity("AI glossary", sector="general_secretariat")]  # fmt: skip
+            activity("AI glossary", sector="GS")]  # fmt: skip
     publish_report(writer, admin_client, rows, terms="New terms.\n\nSecond paragraph.")
     section = report_markdown(AUTUMN_2021)[SECTION]
     assert "Spring report" not in section.split("**Terms")[0]

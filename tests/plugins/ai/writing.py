@@ -24,7 +24,7 @@ def make_ai_theme() -> None:
     ensure_theme(None, "ai", "Artificial intelligence", "", ThemeStatus.ACTIVE)
 
 
-def activity(title: str, sector: str = "itu_t", status: str = "ongoing", **rest: str) -> dict:
+def activity(title: str, sector: str = "ITU-T", status: str = "ongoing", **rest: str) -> dict:
     return {"sector": sector, "group": "", "title": title, "status": status, "next_step": "",
             "link": "", **rest}  # fmt: skip
 

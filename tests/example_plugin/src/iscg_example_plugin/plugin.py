@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from flask import Blueprint
-
+from iscg_example_plugin.blueprint import blueprint
 from iscg_example_plugin.forms import MeetingTopicField
 from iscg_example_plugin.notes import count_event, latest_notes, notes_of, topics_of_meeting
-from iscg_example_plugin.views import WRITE_NOTES, blueprint
+from iscg_example_plugin.permissions import WRITE_NOTES
 from iscg_module.platform.api import (
     CoreForm,
     FlagSetting,
     FormExtension,
-    NavigationEntry,
     NumberSetting,
     Panel,
     ReportPeriod,
@@ -35,20 +32,8 @@ class ExamplePlugin(ThemePlugin):
     name = "example"
     title = "Example theme"
     description = "Notes on a theme, a topic field on meeting registrations, a home-page widget."
-    version = "1.0.0"
     theme = "example"
-
-    @hookimpl
-    def iscg_blueprint(self) -> Blueprint:
-        return blueprint
-
-    @hookimpl
-    def iscg_migration_directory(self) -> Path:
-        return Path(__file__).parent / "migrations"
-
-    @hookimpl
-    def iscg_navigation(self) -> list[NavigationEntry]:
-        return [NavigationEntry("example.index", "Example theme")]
+    blueprint = blueprint
 
     @hookimpl
     def iscg_settings(self) -> list[Setting]:

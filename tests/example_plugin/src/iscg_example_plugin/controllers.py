@@ -1,23 +1,17 @@
-"""The example plugin's pages, mounted under /themes/example/."""
+"""The example plugin's views; ``blueprint.py`` gives each its address."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import render_template, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from iscg_example_plugin.forms import NoteForm
 from iscg_example_plugin.notes import event_counts, latest_notes, write_note
-from iscg_module.platform.api import MEMBER, permission, plugin_settings, require, submit
-
-blueprint = Blueprint("example", __name__, template_folder="templates")
-
-WRITE_NOTES = permission(
-    "example.write_notes", "Write notes on the example theme", focal_points_of="example"
-)
+from iscg_example_plugin.permissions import WRITE_NOTES
+from iscg_module.platform.api import MEMBER, plugin_settings, require, submit
 
 
-@blueprint.get("/")
 @require(MEMBER)
 def index() -> str:
     settings = plugin_settings("example")
@@ -30,7 +24,6 @@ def index() -> str:
     )
 
 
-@blueprint.route("/notes/new", methods=["GET", "POST"])
 @require(WRITE_NOTES)
 def new_note() -> str | Response:
     form = NoteForm()

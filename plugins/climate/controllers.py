@@ -1,8 +1,8 @@
-"""The climate theme's pages, mounted under /themes/climate/."""
+"""The climate theme's views; ``blueprint.py`` maps them to their addresses."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from iscg_climate import remote_meetings
 from iscg_climate.chart import indicator_chart
@@ -19,22 +19,15 @@ from iscg_climate.indicators import (
     remove_value,
 )
 from iscg_climate.models import Indicator, IndicatorValue
+from iscg_climate.permissions import RECORD
 from iscg_climate.trend import number, points_of, summary
 from werkzeug.wrappers import Response
 
-from iscg_module.platform.api import MEMBER, ActionForm, act, db, permission, require, submit
-
-blueprint = Blueprint("climate", __name__, template_folder="templates")
-
-RECORD = permission(
-    "climate.record",
-    "Define the climate theme's indicators and record their values",
-    focal_points_of=THEME,
-)
+from iscg_module.platform.api import MEMBER, ActionForm, act, db, require, submit
 
 
-@blueprint.context_processor
-def _helpers() -> dict[str, object]:
+def template_helpers() -> dict[str, object]:
+    """What the theme's templates call beyond the core's filters."""
     return {"number": number}
 
 
@@ -54,7 +47,6 @@ def _summary(indicator: Indicator) -> str:
     return summary(indicator.name, indicator.unit, points_of(indicator.values), indicator.direction)
 
 
-@blueprint.get("/")
 @require(MEMBER)
 def index() -> str:
     updates = theme_updates()
@@ -68,7 +60,6 @@ def index() -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/indicators/meetings-held-remotely")
 @require(MEMBER)
 def remote_share() -> str:
     share = remote_meetings.remote_share()
@@ -81,7 +72,6 @@ def remote_share() -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/indicators/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_indicator() -> str | Response:
     form = IndicatorForm()
@@ -94,7 +84,6 @@ def new_indicator() -> str | Response:
     return done or render_template("iscg_climate/indicator_form.html", form=form)
 
 
-@blueprint.get("/indicators/<id:indicator_id>")
 @require(MEMBER)
 def indicator(indicator_id: int) -> str:
     found = _indicator_or_404(indicator_id)
@@ -109,7 +98,6 @@ def indicator(indicator_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/indicators/<id:indicator_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_indicator(indicator_id: int) -> str | Response:
     found = _indicator_or_404(indicator_id)
@@ -123,7 +111,6 @@ def edit_indicator(indicator_id: int) -> str | Response:
     return done or render_template("iscg_climate/indicator_form.html", form=form, indicator=found)
 
 
-@blueprint.route("/indicators/<id:indicator_id>/values/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_value(indicator_id: int) -> str | Response:
     found = _indicator_or_404(indicator_id)
@@ -137,7 +124,6 @@ def new_value(indicator_id: int) -> str | Response:
     return done or render_template("iscg_climate/value_form.html", form=form, indicator=found)
 
 
-@blueprint.route("/values/<id:value_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_value(value_id: int) -> str | Response:
     recorded = _value_or_404(value_id)
@@ -154,7 +140,6 @@ def edit_value(value_id: int) -> str | Response:
     )
 
 
-@blueprint.post("/values/<id:value_id>/remove")
 @require(RECORD)
 def remove(value_id: int) -> Response:
     recorded = _value_or_404(value_id)

@@ -1,16 +1,17 @@
-"""The AI theme's pages, mounted under /themes/ai/: members read the published reports.
+"""The AI theme's views, which ``blueprint.py`` maps: members read the published reports.
 
 Reports are written on the core's update form of the theme, by its focal points and admins.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Response, abort, render_template, request
 from flask_login import current_user
 from iscg_ai.changes import changes_between
 from iscg_ai.csv_export import activities_csv
 from iscg_ai.forms import CompareForm
-from iscg_ai.models import ActivityStatus, Sector
+from iscg_ai.models import ActivityStatus
+from iscg_ai.permissions import WRITE
 from iscg_ai.reports import (
     SECTOR_LABELS,
     STATUS_LABELS,
@@ -20,15 +21,7 @@ from iscg_ai.reports import (
 )
 from wtforms.fields.choices import SelectChoice
 
-from iscg_module.platform.api import MEMBER, permission, require
-
-blueprint = Blueprint("ai", __name__, template_folder="templates")
-
-WRITE = permission(
-    "ai.write_reports",
-    "Write the AI focal point's reports, on the theme's update form",
-    focal_points_of="ai",
-)
+from iscg_module.platform.api import MEMBER, Sector, require
 
 
 def _labels() -> dict[str, object]:
@@ -42,7 +35,6 @@ def _report_or_404(reports: list[PublishedReport], update_id: int) -> PublishedR
     return next((item for item in reports if item.id == update_id), None) or abort(404)
 
 
-@blueprint.get("/")
 @require(MEMBER)
 def index() -> str:
     reports = published_reports()
@@ -52,14 +44,12 @@ def index() -> str:
     )
 
 
-@blueprint.get("/reports/")
 @require(MEMBER)
 def reports() -> str:
     listed = list(reversed(published_reports()))
     return render_template("iscg_ai/reports.html", reports=listed, **_labels())
 
 
-@blueprint.get("/reports/<id:update_id>")
 @require(MEMBER)
 def report(update_id: int) -> str:
     every = published_reports()
@@ -70,7 +60,6 @@ def report(update_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.get("/reports/<id:update_id>/activities.csv")
 @require(MEMBER)
 def activities_export(update_id: int) -> Response:
     shown = _report_or_404(published_reports(), update_id)
@@ -82,7 +71,6 @@ def activities_export(update_id: int) -> Response:
     )
 
 
-@blueprint.get("/activities")
 @require(MEMBER)
 def activities() -> str:
     reports = published_reports()
@@ -93,7 +81,6 @@ def activities() -> str:
     return render_template("iscg_ai/activities.html", report=latest, counts=counts, **_labels())
 
 
-@blueprint.get("/changes")
 @require(MEMBER)
 def changes() -> tuple[str, int] | str:
     reports = published_reports()
@@ -119,7 +106,6 @@ def _choice_label(report: PublishedReport) -> str:
     return f"{update.title} ({update.period_start:%d %b %Y} – {update.period_end:%d %b %Y})"
 
 
-@blueprint.get("/terms-of-reference")
 @require(MEMBER)
 def terms() -> str:
     history = list(reversed(terms_history(published_reports())))

@@ -1,8 +1,8 @@
-"""The accessibility theme's pages, mounted under /themes/accessibility/."""
+"""The accessibility theme's views; ``blueprint.py`` maps them to their addresses."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_login import current_user
 from iscg_accessibility.chart import fund_charts
 from iscg_accessibility.forms import ContributionForm, ItemForm, LiaisonForm, StepForm
@@ -15,17 +15,10 @@ from iscg_accessibility.liaisons import (
     record_liaison,
 )
 from iscg_accessibility.models import Item, ItemStatus, LiaisonStatement
+from iscg_accessibility.permissions import RECORD
 from werkzeug.wrappers import Response
 
-from iscg_module.platform.api import MEMBER, db, permission, require, submit
-
-blueprint = Blueprint("accessibility", __name__, template_folder="templates")
-
-RECORD = permission(
-    "accessibility.record",
-    "Record the accessibility theme's items, fund entries and liaison statements",
-    focal_points_of="accessibility",
-)
+from iscg_module.platform.api import MEMBER, db, require, submit
 
 
 def _item_or_404(item_id: int) -> Item:
@@ -36,7 +29,6 @@ def _item_page(item: Item) -> str:
     return url_for("accessibility.item", item_id=item.id)
 
 
-@blueprint.get("/")
 @require(MEMBER)
 def index() -> str:
     return render_template(
@@ -46,7 +38,6 @@ def index() -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/items/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_item() -> str | Response:
     form = ItemForm()
@@ -59,7 +50,6 @@ def new_item() -> str | Response:
     return done or render_template("iscg_accessibility/item_form.html", form=form)
 
 
-@blueprint.get("/items/<id:item_id>")
 @require(MEMBER)
 def item(item_id: int) -> str:
     found = _item_or_404(item_id)
@@ -70,7 +60,6 @@ def item(item_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/items/<id:item_id>/step", methods=["GET", "POST"])
 @require(RECORD)
 def step(item_id: int) -> str | Response:
     found = _item_or_404(item_id)
@@ -88,7 +77,6 @@ def step(item_id: int) -> str | Response:
     )
 
 
-@blueprint.get("/fund")
 @require(MEMBER)
 def fund() -> str:
     totals = totals_by_year()
@@ -99,7 +87,6 @@ def fund() -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/fund/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_contribution() -> str | Response:
     form = ContributionForm()
@@ -120,7 +107,6 @@ def _liaison_page(statement: LiaisonStatement) -> str:
     return url_for("accessibility.liaison", liaison_id=statement.id)
 
 
-@blueprint.get("/liaisons/<id:liaison_id>")
 @require(MEMBER)
 def liaison(liaison_id: int) -> str:
     return render_template(
@@ -130,7 +116,6 @@ def liaison(liaison_id: int) -> str:
     )  # fmt: skip
 
 
-@blueprint.route("/liaisons/new", methods=["GET", "POST"])
 @require(RECORD)
 def new_liaison() -> str | Response:
     form = LiaisonForm()
@@ -143,7 +128,6 @@ def new_liaison() -> str | Response:
     return done or render_template("iscg_accessibility/liaison_form.html", form=form)
 
 
-@blueprint.route("/liaisons/<id:liaison_id>/edit", methods=["GET", "POST"])
 @require(RECORD)
 def edit_liaison(liaison_id: int) -> str | Response:
     statement = _liaison_or_404(liaison_id)
