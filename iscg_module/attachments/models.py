@@ -9,13 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_module.attachments.file_rules import FILENAME_MAX, LABEL_OF_MEDIA_TYPE, format_size
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 
 MEDIA_TYPE_MAX = 100
 SHA256_HEX_LENGTH = 64
 
 
-class Attachment(db.Model):
+class Attachment(Model):
     """One uploaded file. Rows never change: a new version of a file is a new attachment.
 
     Two rows with the same bytes share one file in the store (``sha256`` names it), so

@@ -9,11 +9,11 @@ from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 from iscg_module.users.models import User
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """A change of state: the actor (None for the system), the action and its subject."""
 
     __tablename__ = "audit_entries"

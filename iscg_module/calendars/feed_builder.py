@@ -15,7 +15,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vText, vUri
 
 from iscg_module.calendars.time_zone_definitions import vtimezone
 from iscg_module.meetings.models import Meeting, MeetingFormat, MeetingStatus
-from iscg_module.meetings.schedule import is_repeated
+from iscg_module.meetings.schedule import DateWindow, ExactTimes, is_repeated
 from iscg_module.text.plain_text import first_forbidden, one_line, printable
 
 PRODUCT_ID = "-//ISCG//iscg-module meetings//EN"
@@ -83,19 +83,20 @@ def _event(meeting: Meeting, spec: FeedSpec, url: str, organizer: str) -> Event:
     event.add("organizer", _organizer(organizer))
     event.add("url", url, parameters={"VALUE": "URI"})
     event.add("categories", ["ISCG", meeting.format.value])
-    if meeting.has_exact_times:
-        for name, value in _start_and_end(meeting):
-            event.add(name, value)
-    else:
-        event.add("dtstart", meeting.earliest_date)
-        event.add("dtend", meeting.latest_date + timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
+    match meeting.schedule:
+        case ExactTimes() as times:
+            for name, value in _start_and_end(times):
+                event.add(name, value)
+        case DateWindow(earliest, latest):
+            event.add("dtstart", earliest)
+            event.add("dtend", latest + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
     location = _location(meeting)
     if location:
         event.add("location", one_line(location))
     if _shows_join_link(meeting, spec):
         label = one_line(meeting.platform or "") or "Join online"
-        event.add("conference", vUri(meeting.join_url),
+        event.add("conference", vUri(meeting.join_url or ""),
                   parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": label})  # fmt: skip
     event.add("description", printable(_description(meeting, spec, url)))
     return event
@@ -107,15 +108,14 @@ def _organizer(address: str) -> vCalAddress:
     return organizer
 
 
-def _start_and_end(meeting: Meeting) -> tuple[tuple[str, datetime], tuple[str, datetime]]:
+def _start_and_end(times: ExactTimes) -> tuple[tuple[str, datetime], tuple[str, datetime]]:
     """Wall times in the meeting's zone, or both in UTC when either falls in a repeated hour.
 
     RFC 5545 (3.3.5) reads a repeated wall time as its first occurrence, but clients do not
     agree (ical.js takes the second when clocks go back two hours); a UTC time leaves no
     choice to make.
     """
-    start, end = meeting.local_starts_at, meeting.local_ends_at
-    assert start is not None and end is not None
+    start, end = times.starts_at, times.ends_at
     if is_repeated(start) or is_repeated(end):
         start, end = start.astimezone(UTC), end.astimezone(UTC)
     return ("dtstart", start), ("dtend", end)
@@ -149,10 +149,10 @@ def _location(meeting: Meeting) -> str:
 def _description(meeting: Meeting, spec: FeedSpec, url: str) -> str:
     """Plain text: the window if tentative, the description, the agenda, then the links."""
     parts: list[str] = []
-    if not meeting.has_exact_times:
+    if isinstance(window := meeting.schedule, DateWindow):
         parts.append(
-            f"Tentative: to take place between {_day(meeting.earliest_date)} "
-            f"and {_day(meeting.latest_date)}; the exact date is to be confirmed."
+            f"Tentative: to take place between {_day(window.earliest)} "
+            f"and {_day(window.latest)}; the exact date is to be confirmed."
         )
     if meeting.description:
         parts.append(meeting.description.strip())
@@ -174,8 +174,7 @@ def _timezones_for(meetings: Sequence[Meeting]) -> list[Timezone]:
     """A VTIMEZONE per zone of a timed meeting, covering only the years its meetings need."""
     years: dict[str, set[int]] = {}
     for meeting in meetings:
-        if meeting.starts_at is None or meeting.ends_at is None:
-            continue
-        used = years.setdefault(meeting.timezone, set())
-        used.update((meeting.local_starts_at.year, meeting.local_ends_at.year))
+        if isinstance(times := meeting.schedule, ExactTimes):
+            used = years.setdefault(meeting.timezone, set())
+            used.update((times.starts_at.year, times.ends_at.year))
     return [vtimezone(tzid, zone_years) for tzid, zone_years in sorted(years.items())]

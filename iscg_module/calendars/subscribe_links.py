@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from flask import url_for
 
 from iscg_module.meetings.models import Meeting
+from iscg_module.meetings.schedule import DateWindow, ExactTimes
 
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 OUTLOOK_COMPOSE = "https://outlook.office.com/calendar/0/deeplink/compose"
@@ -53,13 +54,13 @@ def google_event_url(meeting: Meeting, page_url: str) -> str:
 
 def outlook_event_url(meeting: Meeting, page_url: str) -> str:
     """Outlook on the web's compose page, pre-filled."""
-    if meeting.has_exact_times:
-        start, end = meeting.starts_at.isoformat(), meeting.ends_at.isoformat()
-        all_day = "false"
-    else:
-        start = meeting.earliest_date.isoformat()
-        end = (meeting.latest_date + timedelta(days=1)).isoformat()
-        all_day = "true"
+    match meeting.schedule:
+        case ExactTimes(starts_at, ends_at):
+            start, end = starts_at.astimezone(UTC).isoformat(), ends_at.astimezone(UTC).isoformat()
+            all_day = "false"
+        case DateWindow(earliest, latest):
+            start, end = earliest.isoformat(), (latest + timedelta(days=1)).isoformat()
+            all_day = "true"
     query = {
         "subject": meeting.title,
         "startdt": start,
@@ -73,11 +74,10 @@ def outlook_event_url(meeting: Meeting, page_url: str) -> str:
 
 
 def _span(meeting: Meeting) -> tuple[str, str]:
-    if meeting.has_exact_times:
-        fmt = "%Y%m%dT%H%M%SZ"
-        return (
-            meeting.starts_at.astimezone(UTC).strftime(fmt),
-            meeting.ends_at.astimezone(UTC).strftime(fmt),
-        )
-    end = meeting.latest_date + timedelta(days=1)
-    return meeting.earliest_date.strftime("%Y%m%d"), end.strftime("%Y%m%d")
+    match meeting.schedule:
+        case ExactTimes(starts_at, ends_at):
+            fmt = "%Y%m%dT%H%M%SZ"
+            return starts_at.astimezone(UTC).strftime(fmt), ends_at.astimezone(UTC).strftime(fmt)
+        case DateWindow(earliest, latest):
+            end = latest + timedelta(days=1)
+            return earliest.strftime("%Y%m%d"), end.strftime("%Y%m%d")

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 from iscg_module.users.models import User
 
 NAME_MAX = 80
@@ -26,7 +26,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class CalendarSubscription(db.Model):
+class CalendarSubscription(Model):
     """One named link ("Outlook at work", "phone") through which a calendar client polls."""
 
     __tablename__ = "calendar_subscriptions"

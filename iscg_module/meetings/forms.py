@@ -131,9 +131,9 @@ class MeetingForm(TrimmedForm):
         form = cls(obj=meeting, default_timezone=meeting.timezone, current_status=meeting.status)
         form.format.data = meeting.format.value
         form.schedule_kind.data = EXACT if meeting.has_exact_times else WINDOW
-        if meeting.has_exact_times:
-            form._fill_time(form.starts_at, form.starts_at_occurrence, meeting.local_starts_at)
-            form._fill_time(form.ends_at, form.ends_at_occurrence, meeting.local_ends_at)
+        if isinstance(times := meeting.schedule, ExactTimes):
+            form._fill_time(form.starts_at, form.starts_at_occurrence, times.starts_at)
+            form._fill_time(form.ends_at, form.ends_at_occurrence, times.ends_at)
         return form
 
     def _fill_time(

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from iscg_module.meetings.models.meeting import MeetingFormat
+from iscg_module.meetings.kinds import MeetingFormat
 
 
 @dataclass(frozen=True)

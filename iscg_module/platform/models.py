@@ -9,10 +9,10 @@ from sqlalchemy import JSON, Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 
 
-class PluginState(db.Model):
+class PluginState(Model):
     """A plugin's switch; a plugin with no row is disabled until an admin enables it."""
 
     __tablename__ = "plugin_states"
@@ -22,7 +22,7 @@ class PluginState(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
-class PlatformVersion(db.Model):
+class PlatformVersion(Model):
     """One row whose counter every switch or settings change raises; workers poll it alone."""
 
     __tablename__ = "platform_version"
@@ -31,7 +31,7 @@ class PlatformVersion(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class PluginSetting(db.Model):
+class PluginSetting(Model):
     """One setting value of one plugin, as JSON; a setting without a row has its default."""
 
     __tablename__ = "plugin_settings"

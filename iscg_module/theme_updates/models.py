@@ -23,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iscg_module.attachments.models import Attachment
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model, db
 from iscg_module.themes.models import Theme
 from iscg_module.users.models import User
 
@@ -70,7 +70,7 @@ version_attachments = Table(
 )
 
 
-class ThemeUpdate(db.Model):
+class ThemeUpdate(Model):
     """The current state of an update; its ``versions`` keep every earlier one."""
 
     __tablename__ = "theme_updates"
@@ -108,7 +108,7 @@ class ThemeUpdate(db.Model):
         return self.status in (UpdateStatus.DRAFT, UpdateStatus.RETURNED)
 
 
-class ThemeUpdateVersion(db.Model):
+class ThemeUpdateVersion(Model):
     """The update's content as one action left it, with who acted, when and why."""
 
     __tablename__ = "theme_update_versions"

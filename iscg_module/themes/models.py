@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 
 
 class ThemeStatus(StrEnum):
@@ -19,7 +19,7 @@ class ThemeStatus(StrEnum):
     CLOSED = "closed"
 
 
-class Theme(db.Model):
+class Theme(Model):
     """A subject of mutual interest that the Sectors coordinate, with its focal points."""
 
     __tablename__ = "themes"

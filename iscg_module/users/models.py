@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 from iscg_module.users.roles import Role, RoleSource, Sector
 
 SECRET_HASH_LENGTH = 64
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from iscg_module.themes.models import Theme
 
 
-class User(db.Model):
+class User(Model):
     """A member of the organisation, keyed on the identity provider's issuer and subject."""
 
     __tablename__ = "users"
@@ -72,7 +72,7 @@ class User(db.Model):
         return f"<User {self.id} {self.display_name!r}>"
 
 
-class RoleGrant(db.Model):
+class RoleGrant(Model):
     """One role held by one user, optionally scoped to a theme or a sector."""
 
     __tablename__ = "role_grants"
@@ -90,7 +90,7 @@ class RoleGrant(db.Model):
     theme: Mapped[Theme | None] = relationship(lazy="joined")
 
 
-class SignInSession(db.Model):
+class SignInSession(Model):
     """One signed-in browser: the cookie names it by a secret whose hash is kept here.
 
     A session works while it is neither ended (sign-out, deactivation) nor past

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from iscg_module.meetings.models import Meeting
-from iscg_module.meetings.schedule import is_repeated, zone_label
+from iscg_module.meetings.schedule import DateWindow, ExactTimes, is_repeated, zone_label
 
 
 def format_moment(moment: datetime) -> str:
@@ -25,12 +25,17 @@ def format_day(day: date) -> str:
 
 def meeting_when(meeting: Meeting) -> str:
     """The meeting's time in its own zone, or its window, in words."""
-    if not meeting.has_exact_times:
-        return (
-            f"Tentatively between {format_day(meeting.earliest_date)} and "
-            f"{format_day(meeting.latest_date)} (date to be confirmed)"
-        )
-    start, end = meeting.local_starts_at, meeting.local_ends_at
+    match meeting.schedule:
+        case DateWindow(earliest, latest):
+            return (
+                f"Tentatively between {format_day(earliest)} and {format_day(latest)} "
+                "(date to be confirmed)"
+            )
+        case ExactTimes(start, end):
+            return _span_words(start, end)
+
+
+def _span_words(start: datetime, end: datetime) -> str:
     if start.date() == end.date():
         return f"{format_day(start.date())}, {_start_clock(start, end)}–{_clock(end)}"
     return f"{format_day(start.date())}, {_clock(start)} – {format_day(end.date())}, {_clock(end)}"

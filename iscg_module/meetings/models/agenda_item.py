@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 
 if TYPE_CHECKING:
     from iscg_module.meetings.models.meeting import Meeting
@@ -17,7 +17,7 @@ PRESENTER_MAX = 200
 NOTES_MAX = 4_000
 
 
-class AgendaItem(db.Model):
+class AgendaItem(Model):
     """An agenda item, ordered by ``position`` within its meeting."""
 
     __tablename__ = "agenda_items"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -13,7 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
+from iscg_module.meetings.kinds import MeetingFormat, MeetingStatus
+from iscg_module.meetings.schedule import DateWindow, ExactTimes
 
 if TYPE_CHECKING:
     from iscg_module.meetings.models.agenda_item import AgendaItem
@@ -27,24 +28,12 @@ VENUE_MAX = 200
 UID_DOMAIN = "iscg-module"
 
 
-class MeetingStatus(StrEnum):
-    TENTATIVE = "tentative"
-    CONFIRMED = "confirmed"
-    CANCELLED = "cancelled"
-
-
-class MeetingFormat(StrEnum):
-    VIRTUAL = "virtual"
-    PHYSICAL = "physical"
-    HYBRID = "hybrid"
-
-
 def new_meeting_uid() -> str:
     """A UID that never changes and is derived from nothing editable (RFC 5545, 3.8.4.7)."""
     return f"{uuid.uuid4()}@{UID_DOMAIN}"
 
 
-class Meeting(db.Model):
+class Meeting(Model):
     """A meeting. Exact times (UTC) and a date window are exclusive: see the table's checks.
 
     ``sequence`` counts the changes calendar clients must see (iCalendar SEQUENCE);
@@ -105,6 +94,20 @@ class Meeting(db.Model):
     @property
     def has_exact_times(self) -> bool:
         return self.starts_at is not None
+
+    @property
+    def schedule(self) -> ExactTimes | DateWindow:
+        """The exact times in the meeting's zone, or the window of dates while tentative.
+
+        The table's checks hold one or the other, never both and never half of one.
+        """
+        if self.starts_at is not None and self.ends_at is not None:
+            return ExactTimes(
+                self.starts_at.astimezone(self.zone), self.ends_at.astimezone(self.zone)
+            )
+        if self.earliest_date is None or self.latest_date is None:
+            raise ValueError(f"meeting {self.id} holds neither exact times nor a window")
+        return DateWindow(self.earliest_date, self.latest_date)
 
     @property
     def is_cancelled(self) -> bool:

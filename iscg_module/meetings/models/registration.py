@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_module.database.enum_column import enum_column
 from iscg_module.database.utc_datetime import UTCDateTime, utc_now
-from iscg_module.extensions import db
+from iscg_module.extensions import Model
 from iscg_module.users.models import User
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class Attendance(StrEnum):
     ONLINE = "online"
 
 
-class Registration(db.Model):
+class Registration(Model):
     """Kept when withdrawn (``withdrawn_at`` set) so that answers attached to it survive."""
 
     __tablename__ = "registrations"
